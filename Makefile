@@ -1,0 +1,144 @@
+# accgraph - GNU make, no generator.
+#
+#   make            build/libaccgraph.a and build/accgraph
+#   make deps       install the Debian 12 packages that build, tests and run need
+#   make run        deps + build + the main job on the default system -> out/
+#   make check      deps + build + every test; the last line is "N passed, N failed"
+#   make sanitize   the whole suite in an ASan+UBSan build (build-asan/)
+#   make valgrind   the whole suite under memcheck, errors fatal
+#   make install    PREFIX=/usr/local DESTDIR=
+#   make clean
+
+PKG_CONFIG ?= pkg-config
+CC ?= cc
+PREFIX ?= /usr/local
+DESTDIR ?=
+BUILD ?= build
+
+PKGS = igraph jansson libgvc libcgraph
+VERSION := $(shell sed -n 's/^\#define ACG_VERSION_STRING "\(.*\)"/\1/p' include/accgraph/accgraph.h)
+
+# Lazily expanded: `make deps` may install the packages that pkg-config reads.
+PKG_CFLAGS = $(shell $(PKG_CONFIG) --cflags $(PKGS))
+PKG_LIBS = $(shell $(PKG_CONFIG) --libs $(PKGS))
+CMOCKA_CFLAGS = $(shell $(PKG_CONFIG) --cflags cmocka)
+CMOCKA_LIBS = $(shell $(PKG_CONFIG) --libs cmocka)
+
+WARNINGS = -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
+	-Wformat=2 -Wno-format-nonliteral
+CFLAGS ?= -O2 -g
+SANFLAGS ?=
+ALL_CPPFLAGS = -Iinclude -D_XOPEN_SOURCE=700 $(PKG_CFLAGS) $(CPPFLAGS)
+ALL_CFLAGS = -std=c11 $(WARNINGS) $(CFLAGS) $(SANFLAGS)
+ALL_LDFLAGS = $(SANFLAGS) $(LDFLAGS)
+LIBS = $(PKG_LIBS) -lm
+
+LIB_SRC = $(wildcard src/*.c)
+CLI_SRC = $(wildcard src/cli/*.c)
+UNIT_SRC = $(wildcard tests/unit/test_*.c)
+HEADERS = $(wildcard include/accgraph/*.h)
+
+LIB_OBJ = $(LIB_SRC:%.c=$(BUILD)/%.o)
+CLI_OBJ = $(CLI_SRC:%.c=$(BUILD)/%.o)
+UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
+DEPS = $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d) $(UNIT_BIN:=.d)
+
+LIBRARY = $(BUILD)/libaccgraph.a
+PROGRAM = $(BUILD)/accgraph
+
+# Debian 12 packages: build, tests, run.
+DEB_PACKAGES = gcc clang make pkg-config libigraph-dev libjansson-dev libgraphviz-dev \
+	libcmocka-dev valgrind
+
+.PHONY: all deps run check test check-headers sanitize valgrind install uninstall clean
+
+all: $(LIBRARY) $(PROGRAM)
+
+$(BUILD)/%.o: %.c
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
+
+$(LIBRARY): $(LIB_OBJ)
+	@mkdir -p $(@D)
+	rm -f $@
+	$(AR) rcs $@ $^
+
+$(PROGRAM): $(CLI_OBJ) $(LIBRARY)
+	$(CC) $(ALL_LDFLAGS) -o $@ $(CLI_OBJ) $(LIBRARY) $(LIBS)
+
+$(BUILD)/tests/%: tests/unit/%.c $(LIBRARY)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CPPFLAGS) -Isrc $(CMOCKA_CFLAGS) $(ALL_CFLAGS) -MMD -MP -MF $@.d \
+		$(ALL_LDFLAGS) -o $@ $< $(LIBRARY) $(CMOCKA_LIBS) $(LIBS)
+
+-include $(DEPS)
+
+deps:
+	@missing=""; for p in $(DEB_PACKAGES); do \
+		dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q '^install ok installed' \
+			|| missing="$$missing $$p"; \
+	done; \
+	if [ -z "$$missing" ]; then echo "deps: every package is installed"; \
+	elif [ "$$(id -u)" = 0 ]; then \
+		echo "deps: installing$$missing"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive \
+			apt-get install -y -qq --no-install-recommends $$missing; \
+	else \
+		echo "deps: missing packages:$$missing"; \
+		echo "deps: run as root: apt-get install -y$$missing"; exit 1; \
+	fi
+
+DEFAULT_SYSTEM = graphs/wirral-2013.json
+
+run: deps
+	$(MAKE) all
+	@mkdir -p out
+	$(PROGRAM) validate -o out/validate.txt $(DEFAULT_SYSTEM)
+	@cat out/validate.txt
+	@echo "run: results are in out/"
+
+check: deps
+	$(MAKE) all
+	$(MAKE) test
+
+# Every test of the suite against the programs in $(BUILD); TEST_WRAP runs
+# each program under a tool (valgrind).
+test: all $(UNIT_BIN) check-headers
+	@BUILD=$(BUILD) TEST_WRAP="$(TEST_WRAP)" sh tests/run.sh
+
+# Each public header compiles on its own (git's hdr-check).
+check-headers: $(HEADERS:include/%.h=$(BUILD)/hdr-check/%.ok)
+$(BUILD)/hdr-check/%.ok: include/%.h
+	@mkdir -p $(@D)
+	$(CC) -Iinclude -std=c11 $(WARNINGS) -Werror -fsyntax-only -x c $<
+	@touch $@
+
+sanitize: deps
+	$(MAKE) BUILD=build-asan CC=clang CFLAGS="-O1 -g" \
+		SANFLAGS="-fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer" \
+		test
+
+VALGRIND = valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite \
+	--show-leak-kinds=definite --suppressions=$(CURDIR)/tests/valgrind.supp
+
+valgrind: deps
+	$(MAKE) BUILD=build-valgrind CFLAGS="-O0 -g" TEST_WRAP="$(VALGRIND)" test
+
+install: all
+	install -d '$(DESTDIR)$(PREFIX)/bin' '$(DESTDIR)$(PREFIX)/lib/pkgconfig' \
+		'$(DESTDIR)$(PREFIX)/include/accgraph' '$(DESTDIR)$(PREFIX)/share/man/man1'
+	install -m 755 $(PROGRAM) '$(DESTDIR)$(PREFIX)/bin/accgraph'
+	install -m 644 $(LIBRARY) '$(DESTDIR)$(PREFIX)/lib/libaccgraph.a'
+	install -m 644 $(HEADERS) '$(DESTDIR)$(PREFIX)/include/accgraph/'
+	install -m 644 accgraph.1 '$(DESTDIR)$(PREFIX)/share/man/man1/accgraph.1'
+	sed -e 's|@PREFIX@|$(PREFIX)|g' -e 's|@VERSION@|$(VERSION)|g' accgraph.pc.in \
+		> '$(DESTDIR)$(PREFIX)/lib/pkgconfig/accgraph.pc'
+
+uninstall:
+	rm -f '$(DESTDIR)$(PREFIX)/bin/accgraph' '$(DESTDIR)$(PREFIX)/lib/libaccgraph.a' \
+		'$(DESTDIR)$(PREFIX)/share/man/man1/accgraph.1' \
+		'$(DESTDIR)$(PREFIX)/lib/pkgconfig/accgraph.pc'
+	rm -rf '$(DESTDIR)$(PREFIX)/include/accgraph'
+
+clean:
+	rm -rf build build-asan build-valgrind out

@@ -1,0 +1,28 @@
+/* accgraph.c - library set-up; see accgraph/accgraph.h. */
+#include "accgraph/accgraph.h"
+
+#include <igraph.h>
+
+/* igraph's warnings are advisory; the library never prints them. */
+static void ignore_warning(const char *reason, const char *file, int line)
+{
+	(void)reason;
+	(void)file;
+	(void)line;
+}
+
+void acg_init(void)
+{
+	/*
+	 * igraph_error_handler_ignore frees igraph's cleanup stack
+	 * (IGRAPH_FINALLY_FREE) and returns, so the failing igraph call returns
+	 * its error code to us instead of aborting.
+	 */
+	igraph_set_error_handler(igraph_error_handler_ignore);
+	igraph_set_warning_handler(ignore_warning);
+}
+
+const char *acg_version(void)
+{
+	return ACG_VERSION_STRING;
+}

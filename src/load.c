@@ -1,0 +1,1134 @@
+/*
+ * load.c - format version 1 into a model; see accgraph/load.h.
+ *
+ * jansson parses the text (duplicate member names rejected).  Two walks over
+ * the tree follow:
+ *   1. collect: one model organisation per element of `organisations` (with
+ *      its id when it has one, indexed for lookup, first occurrence wins), one
+ *      model source per element of `sources`, and the declared type names.
+ *      Nothing is reported; this only lets links and references be resolved
+ *      wherever they stand in the document.
+ *   2. check: every member of the document in document order (jansson keeps
+ *      members in insertion order), reporting every problem with the JSON
+ *      Pointer of the offending value and filling the model.
+ * A document with any error is rejected as a whole; its model is freed.
+ */
+#include "accgraph/load.h"
+
+#include <errno.h>
+#include <jansson.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "util.h"
+
+#define FORMAT_VERSION 1
+
+struct link_key {
+	size_t from, to, type;
+	size_t link; /* index + 1; 0 = empty slot */
+};
+
+struct loader {
+	const char *file;
+	struct acg_diags *diags;
+	struct acg_model *m;
+	enum acg_status status; /* ACG_ENOMEM once an allocation failed */
+	size_t errors;          /* errors reported for this document */
+
+	/* The JSON Pointer of the value being checked. */
+	char *ptr;
+	size_t ptr_len;
+	size_t ptr_cap;
+
+	/* (from, to, type) of the links seen so far, to find links stated twice. */
+	struct link_key *link_keys;
+	size_t link_keys_cap;
+	size_t link_keys_n;
+};
+
+/* ---- reporting ------------------------------------------------------- */
+
+static void nomem(struct loader *L)
+{
+	L->status = ACG_ENOMEM;
+}
+
+static void report(struct loader *L, enum acg_severity sev, const char *fmt, va_list ap)
+{
+	if (acg_diags_vadd(L->diags, sev, sev == ACG_ERROR ? ACG_EINVAL : ACG_OK, L->file, 0, 0,
+			   L->ptr, fmt, ap) == ACG_ENOMEM)
+		nomem(L);
+}
+
+#if defined(__GNUC__)
+__attribute__((format(printf, 2, 3)))
+#endif
+static void error(struct loader *L, const char *fmt, ...)
+{
+	va_list ap;
+
+	L->errors++;
+	va_start(ap, fmt);
+	report(L, ACG_ERROR, fmt, ap);
+	va_end(ap);
+}
+
+#if defined(__GNUC__)
+__attribute__((format(printf, 2, 3)))
+#endif
+static void warning(struct loader *L, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	report(L, ACG_WARNING, fmt, ap);
+	va_end(ap);
+}
+
+/* "a string", "an array", ...: the JSON type of v, for messages. */
+static const char *kind_of(const json_t *v)
+{
+	switch (json_typeof(v)) {
+	case JSON_OBJECT:
+		return "an object";
+	case JSON_ARRAY:
+		return "an array";
+	case JSON_STRING:
+		return "a string";
+	case JSON_INTEGER:
+	case JSON_REAL:
+		return "a number";
+	case JSON_TRUE:
+	case JSON_FALSE:
+		return "a boolean";
+	case JSON_NULL:
+		return "null";
+	}
+	return "a value";
+}
+
+/* ---- the JSON Pointer of the current value ----------------------------- */
+
+static int ptr_append(struct loader *L, const char *s, size_t n)
+{
+	if (acg_grow((void **)&L->ptr, &L->ptr_cap, L->ptr_len + n + 1, 1)) {
+		nomem(L);
+		return -1;
+	}
+	memcpy(L->ptr + L->ptr_len, s, n);
+	L->ptr_len += n;
+	L->ptr[L->ptr_len] = '\0';
+	return 0;
+}
+
+/* Appends "/key" (with RFC 6901's ~0 and ~1 escapes); returns the old length. */
+static size_t ptr_push_key(struct loader *L, const char *key)
+{
+	size_t mark = L->ptr_len;
+
+	ptr_append(L, "/", 1);
+	for (; *key; key++) {
+		if (*key == '~')
+			ptr_append(L, "~0", 2);
+		else if (*key == '/')
+			ptr_append(L, "~1", 2);
+		else
+			ptr_append(L, key, 1);
+	}
+	return mark;
+}
+
+static size_t ptr_push_index(struct loader *L, size_t i)
+{
+	char buf[32];
+	size_t mark = L->ptr_len;
+
+	ptr_append(L, buf, (size_t)snprintf(buf, sizeof(buf), "/%zu", i));
+	return mark;
+}
+
+static void ptr_pop(struct loader *L, size_t mark)
+{
+	if (L->ptr) {
+		L->ptr_len = mark;
+		L->ptr[mark] = '\0';
+	}
+}
+
+/* ---- scalar members ---------------------------------------------------- */
+
+/* The string value of v, or NULL after reporting that v is not a string. */
+static const char *want_string(struct loader *L, const json_t *v)
+{
+	if (json_is_string(v))
+		return json_string_value(v);
+	error(L, "expected a string, got %s", kind_of(v));
+	return NULL;
+}
+
+/* As want_string(), also rejecting the empty string; `what` names the value. */
+static const char *want_name(struct loader *L, const json_t *v, const char *what)
+{
+	const char *s = want_string(L, v);
+
+	if (s && !*s) {
+		error(L, "%s must not be empty", what);
+		return NULL;
+	}
+	return s;
+}
+
+/* Copies s into *dst (freeing what was there); NULL s leaves *dst as it is. */
+static void keep_string(struct loader *L, char **dst, const char *s)
+{
+	char *copy;
+
+	if (!s)
+		return;
+	copy = acg_strdup(s);
+	if (!copy) {
+		nomem(L);
+		return;
+	}
+	free(*dst);
+	*dst = copy;
+}
+
+/* A date member: a YYYY-MM-DD string, or null where `nullable`. */
+static void want_date(struct loader *L, const json_t *v, bool nullable, acg_date *out)
+{
+	const char *s;
+
+	if (nullable && json_is_null(v))
+		return;
+	if (!json_is_string(v)) {
+		error(L, "expected a date as a \"YYYY-MM-DD\" string%s, got %s",
+		      nullable ? " or null" : "", kind_of(v));
+		return;
+	}
+	s = json_string_value(v);
+	switch (acg_date_parse(s, out)) {
+	case ACG_DATE_OK:
+		break;
+	case ACG_DATE_MALFORMED:
+		error(L, "\"%s\" is not a date of the form YYYY-MM-DD", s);
+		break;
+	case ACG_DATE_IMPOSSIBLE:
+		error(L, "%s is not a calendar date", s);
+		break;
+	}
+}
+
+static void want_boolean(struct loader *L, const json_t *v, bool *out)
+{
+	if (json_is_boolean(v))
+		*out = json_is_true(v);
+	else
+		error(L, "expected true or false, got %s", kind_of(v));
+}
+
+/*
+ * `valid_to` must come after `valid_from`: the interval [from, to) would
+ * otherwise hold no day.  Reported at the valid_to member.
+ */
+static void check_interval(struct loader *L, acg_date from, acg_date to)
+{
+	char a[ACG_DATE_BUFSIZE], b[ACG_DATE_BUFSIZE];
+	size_t mark;
+
+	if (from == ACG_DATE_NONE || to == ACG_DATE_NONE || to > from)
+		return;
+	mark = ptr_push_key(L, "valid_to");
+	if (to == from)
+		error(L, "valid_to %s is the same day as valid_from; the interval "
+			 "[valid_from, valid_to) holds no day",
+		      acg_date_format(to, a));
+	else
+		error(L, "valid_to %s is before valid_from %s", acg_date_format(to, a),
+		      acg_date_format(from, b));
+	ptr_pop(L, mark);
+}
+
+/* ---- lists ---------------------------------------------------------------- */
+
+/*
+ * An array of non-empty strings with no repeats (`for`, `succeeds`), kept in
+ * *out.  `what` names an element in messages.
+ */
+static void want_string_list(struct loader *L, const json_t *v, const char *what,
+			     struct acg_strlist *out)
+{
+	size_t i, j, mark;
+	const json_t *e;
+
+	if (!json_is_array(v)) {
+		error(L, "expected an array of strings, got %s", kind_of(v));
+		return;
+	}
+	if (acg_grow((void **)&out->v, &(size_t){0}, json_array_size(v) + 1, sizeof(char *))) {
+		nomem(L);
+		return;
+	}
+	json_array_foreach(v, i, e) {
+		const char *s;
+
+		mark = ptr_push_index(L, i);
+		s = want_name(L, e, what);
+		if (s) {
+			for (j = 0; j < i; j++)
+				if (json_is_string(json_array_get(v, j)) &&
+				    !strcmp(json_string_value(json_array_get(v, j)), s))
+					break;
+			if (j < i) {
+				error(L, "\"%s\" is listed twice (first at index %zu)", s, j);
+			} else if (!(out->v[out->n] = acg_strdup(s))) {
+				nomem(L);
+			} else {
+				out->n++;
+			}
+		}
+		ptr_pop(L, mark);
+	}
+}
+
+/* `sources` of an organisation or link: ids of the document's sources. */
+static void want_source_refs(struct loader *L, const json_t *v, struct acg_refs *out)
+{
+	size_t i, j, mark;
+	const json_t *e;
+
+	if (!json_is_array(v)) {
+		error(L, "expected an array of source ids, got %s", kind_of(v));
+		return;
+	}
+	if (acg_grow((void **)&out->v, &(size_t){0}, json_array_size(v) + 1, sizeof(size_t))) {
+		nomem(L);
+		return;
+	}
+	json_array_foreach(v, i, e) {
+		const char *s;
+		size_t src;
+
+		mark = ptr_push_index(L, i);
+		s = want_name(L, e, "a source id");
+		if (s) {
+			src = acg_model_find_source(L->m, s);
+			for (j = 0; j < out->n && out->v[j] != src; j++)
+				;
+			if (src == ACG_NONE)
+				error(L, "no source has id \"%s\"", s);
+			else if (j < out->n)
+				error(L, "source \"%s\" is listed twice", s);
+			else
+				out->v[out->n++] = src;
+		}
+		ptr_pop(L, mark);
+	}
+}
+
+/* `attributes`: free key/value pairs whose values are strings, numbers or booleans. */
+static void want_attributes(struct loader *L, const json_t *v, struct acg_attrs *out)
+{
+	const char *key;
+	const json_t *val;
+	size_t mark;
+
+	if (!json_is_object(v)) {
+		error(L, "expected an object of attributes, got %s", kind_of(v));
+		return;
+	}
+	if (acg_grow((void **)&out->v, &(size_t){0}, json_object_size(v) + 1, sizeof(*out->v))) {
+		nomem(L);
+		return;
+	}
+	json_object_foreach((json_t *)v, key, val) {
+		struct acg_attr *a = &out->v[out->n];
+
+		mark = ptr_push_key(L, key);
+		if (!*key) {
+			error(L, "an attribute name must not be empty");
+		} else if (json_is_string(val) || json_is_number(val) || json_is_boolean(val)) {
+			memset(a, 0, sizeof(*a));
+			if (!(a->key = acg_strdup(key))) {
+				nomem(L);
+			} else if (json_is_string(val)) {
+				a->kind = ACG_ATTR_STRING;
+				if (!(a->value.string = acg_strdup(json_string_value(val)))) {
+					free(a->key);
+					nomem(L);
+				} else {
+					out->n++;
+				}
+			} else {
+				if (json_is_integer(val)) {
+					a->kind = ACG_ATTR_INTEGER;
+					a->value.integer = json_integer_value(val);
+				} else if (json_is_real(val)) {
+					a->kind = ACG_ATTR_REAL;
+					a->value.real = json_real_value(val);
+				} else {
+					a->kind = ACG_ATTR_BOOLEAN;
+					a->value.boolean = json_is_true(val);
+				}
+				out->n++;
+			}
+		} else {
+			error(L, "an attribute value must be a string, a number or a boolean, got %s",
+			      kind_of(val));
+		}
+		ptr_pop(L, mark);
+	}
+}
+
+/* ---- the vocabulary ----------------------------------------------------- */
+
+static const char *const graphviz_shapes[] = {
+	"box", "polygon", "ellipse", "oval", "circle", "point", "egg", "triangle",
+	"plaintext", "plain", "diamond", "trapezium", "parallelogram", "house", "pentagon",
+	"hexagon", "septagon", "octagon", "doublecircle", "doubleoctagon", "tripleoctagon",
+	"invtriangle", "invtrapezium", "invhouse", "Mdiamond", "Msquare", "Mcircle", "rect",
+	"rectangle", "square", "star", "none", "underline", "cylinder", "note", "tab",
+	"folder", "box3d", "component", "promoter", "cds", "terminator", "utr", "primersite",
+	"restrictionsite", "fivepoverhang", "threepoverhang", "noverhang", "assembly",
+	"signature", "insulator", "ribosite", "rnastab", "proteasesite", "proteinstab",
+	"rpromoter", "rarrow", "larrow", "lpromoter", NULL};
+
+static const char *const graphviz_styles[] = {
+	"solid", "dashed", "dotted", "bold", "invis", "filled", "rounded", "diagonals",
+	"striped", "wedged", "radial", "tapered", NULL};
+
+static bool listed(const char *const *list, const char *s, size_t n)
+{
+	for (; *list; list++)
+		if (strlen(*list) == n && !strncmp(*list, s, n))
+			return true;
+	return false;
+}
+
+/* A Graphviz colour: #RRGGBB, #RRGGBBAA or a colour name (letters and digits). */
+static bool is_colour(const char *s)
+{
+	size_t n = strlen(s), i;
+
+	if (s[0] == '#') {
+		if (n != 7 && n != 9)
+			return false;
+		for (i = 1; i < n; i++)
+			if (!strchr("0123456789abcdefABCDEF", s[i]))
+				return false;
+		return true;
+	}
+	if (!((s[0] >= 'a' && s[0] <= 'z') || (s[0] >= 'A' && s[0] <= 'Z')))
+		return false;
+	for (i = 0; i < n; i++)
+		if (!strchr("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789", s[i]))
+			return false;
+	return true;
+}
+
+/* A style: one or more Graphviz style names separated by commas. */
+static bool is_style(const char *s)
+{
+	const char *end;
+
+	do {
+		end = strchr(s, ',');
+		if (!end)
+			end = s + strlen(s);
+		if (!listed(graphviz_styles, s, (size_t)(end - s)))
+			return false;
+		s = end + 1;
+	} while (*end);
+	return true;
+}
+
+static void type_member(struct loader *L, struct acg_type *t, bool is_link, const char *key,
+			const json_t *v)
+{
+	const char *s;
+
+	if (!strcmp(key, "label")) {
+		keep_string(L, &t->label, want_string(L, v));
+	} else if (!strcmp(key, "tier") && !is_link) {
+		if (!json_is_integer(v) || json_integer_value(v) < 1 ||
+		    json_integer_value(v) > 1000)
+			error(L, "expected a tier, an integer from 1 (the top) to 1000, got %s",
+			      json_is_integer(v) ? "a number out of range" : kind_of(v));
+		else
+			t->tier = (int)json_integer_value(v);
+	} else if (!strcmp(key, "shape") && !is_link) {
+		if ((s = want_string(L, v)) && !listed(graphviz_shapes, s, strlen(s)))
+			error(L, "\"%s\" is not a Graphviz node shape", s);
+		else
+			keep_string(L, &t->shape, s);
+	} else if (!strcmp(key, "color")) {
+		if ((s = want_string(L, v)) && !is_colour(s))
+			error(L, "\"%s\" is not a colour (expected #RRGGBB, #RRGGBBAA or a colour name)",
+			      s);
+		else
+			keep_string(L, &t->color, s);
+	} else if (!strcmp(key, "style")) {
+		if ((s = want_string(L, v)) && !is_style(s))
+			error(L, "\"%s\" is not a Graphviz style (expected names from: solid, "
+				 "dashed, dotted, bold, invis, filled, rounded, diagonals, striped, "
+				 "wedged, radial, tapered, separated by commas)",
+			      s);
+		else
+			keep_string(L, &t->style, s);
+	} else {
+		warning(L, "unknown member \"%s\" is ignored", key);
+	}
+}
+
+/* `organisation_types` or `link_types`: the names were declared by collect(). */
+static void check_vocabulary(struct loader *L, const json_t *v, bool is_link)
+{
+	struct acg_type_table *table = is_link ? &L->m->link_types : &L->m->org_types;
+	const char *name, *key;
+	const json_t *def, *mv;
+	size_t mark, mark2;
+
+	if (!json_is_object(v)) {
+		error(L, "expected an object of %s types, got %s", is_link ? "link" : "organisation",
+		      kind_of(v));
+		return;
+	}
+	json_object_foreach((json_t *)v, name, def) {
+		mark = ptr_push_key(L, name);
+		if (!*name) {
+			error(L, "a type name must not be empty");
+		} else if (!json_is_object(def)) {
+			error(L, "expected an object describing the type, got %s", kind_of(def));
+		} else {
+			struct acg_type *t = &table->v[acg_type_find(table, name)];
+
+			json_object_foreach((json_t *)def, key, mv) {
+				mark2 = ptr_push_key(L, key);
+				type_member(L, t, is_link, key, mv);
+				ptr_pop(L, mark2);
+			}
+		}
+		ptr_pop(L, mark);
+	}
+}
+
+/* The type named by v in table; reports a bad or undeclared name. */
+static size_t want_type(struct loader *L, const json_t *v, bool is_link)
+{
+	struct acg_type_table *table = is_link ? &L->m->link_types : &L->m->org_types;
+	bool declared = is_link ? L->m->link_types_declared : L->m->org_types_declared;
+	const char *what = is_link ? "link" : "organisation";
+	const char *name = want_name(L, v, "a type name");
+	size_t t;
+
+	if (!name)
+		return ACG_NONE;
+	t = acg_type_find(table, name);
+	if (declared && (t == ACG_NONE || !table->v[t].declared)) {
+		error(L, "%s type \"%s\" is not declared in %s", what, name,
+		      is_link ? "link_types" : "organisation_types");
+		return ACG_NONE;
+	}
+	t = acg_type_intern(table, name, is_link);
+	if (t == ACG_NONE)
+		nomem(L);
+	else
+		table->v[t].uses++;
+	return t;
+}
+
+/* ---- sources ------------------------------------------------------------- */
+
+static void check_sources(struct loader *L, const json_t *v)
+{
+	size_t i, mark, mark2;
+	const json_t *e, *mv;
+	const char *key;
+
+	if (!json_is_array(v)) {
+		error(L, "expected an array of sources, got %s", kind_of(v));
+		return;
+	}
+	json_array_foreach(v, i, e) {
+		struct acg_source *src = &L->m->sources[i];
+		bool has_id = false;
+
+		mark = ptr_push_index(L, i);
+		if (!json_is_object(e)) {
+			error(L, "expected a source object, got %s", kind_of(e));
+			ptr_pop(L, mark);
+			continue;
+		}
+		json_object_foreach((json_t *)e, key, mv) {
+			mark2 = ptr_push_key(L, key);
+			if (!strcmp(key, "id")) {
+				const char *id = want_name(L, mv, "a source id");
+				size_t first = id ? acg_model_find_source(L->m, id) : ACG_NONE;
+
+				has_id = true;
+				if (id && first != i)
+					error(L, "duplicate source id \"%s\" (first at /sources/%zu)", id,
+					      first);
+			} else if (!strcmp(key, "citation")) {
+				keep_string(L, &src->citation, want_string(L, mv));
+			} else if (!strcmp(key, "url")) {
+				keep_string(L, &src->url, want_string(L, mv));
+			} else {
+				warning(L, "unknown member \"%s\" is ignored", key);
+			}
+			ptr_pop(L, mark2);
+		}
+		if (!has_id) {
+			mark2 = ptr_push_key(L, "id");
+			error(L, "required member \"id\" is missing");
+			ptr_pop(L, mark2);
+		}
+		ptr_pop(L, mark);
+	}
+}
+
+/* ---- organisations ------------------------------------------------------ */
+
+static void org_member(struct loader *L, struct acg_org *o, size_t i, const char *key,
+		       const json_t *v)
+{
+	if (!strcmp(key, "id")) {
+		const char *id = want_name(L, v, "an organisation id");
+		size_t first = id ? acg_model_find_org(L->m, id) : ACG_NONE;
+
+		if (id && first != i)
+			error(L, "duplicate organisation id \"%s\" (first at /organisations/%zu)", id,
+			      first);
+	} else if (!strcmp(key, "name")) {
+		keep_string(L, &o->name, want_name(L, v, "a name"));
+	} else if (!strcmp(key, "type")) {
+		o->type = want_type(L, v, false);
+	} else if (!strcmp(key, "region")) {
+		keep_string(L, &o->region, want_name(L, v, "a region"));
+	} else if (!strcmp(key, "valid_from")) {
+		want_date(L, v, true, &o->valid_from);
+	} else if (!strcmp(key, "valid_to")) {
+		want_date(L, v, true, &o->valid_to);
+	} else if (!strcmp(key, "succeeds")) {
+		want_string_list(L, v, "an organisation id", &o->succeeds);
+		if (o->id) {
+			size_t j;
+
+			for (j = 0; j < o->succeeds.n; j++)
+				if (!strcmp(o->succeeds.v[j], o->id))
+					error(L, "an organisation cannot succeed itself (\"%s\")", o->id);
+		}
+	} else if (!strcmp(key, "sources")) {
+		want_source_refs(L, v, &o->sources);
+	} else if (!strcmp(key, "attributes")) {
+		want_attributes(L, v, &o->attrs);
+	} else {
+		warning(L, "unknown member \"%s\" is ignored", key);
+	}
+}
+
+static void report_missing(struct loader *L, const char *member)
+{
+	size_t mark = ptr_push_key(L, member);
+
+	error(L, "required member \"%s\" is missing", member);
+	ptr_pop(L, mark);
+}
+
+static void check_organisation(struct loader *L, const json_t *e, size_t i)
+{
+	struct acg_org *o = &L->m->orgs[i];
+	const char *key;
+	const json_t *v;
+
+	if (!json_is_object(e)) {
+		error(L, "expected an organisation object, got %s", kind_of(e));
+		return;
+	}
+	json_object_foreach((json_t *)e, key, v) {
+		size_t mark = ptr_push_key(L, key);
+
+		org_member(L, o, i, key, v);
+		ptr_pop(L, mark);
+	}
+	if (!json_object_get(e, "id"))
+		report_missing(L, "id");
+	if (!json_object_get(e, "type"))
+		report_missing(L, "type");
+	check_interval(L, o->valid_from, o->valid_to);
+	if (!o->name && o->id)
+		keep_string(L, &o->name, o->id);
+}
+
+static void check_organisations(struct loader *L, const json_t *v)
+{
+	size_t i, mark;
+	const json_t *e;
+
+	if (!json_is_array(v)) {
+		error(L, "expected an array of organisations, got %s", kind_of(v));
+		return;
+	}
+	json_array_foreach(v, i, e) {
+		mark = ptr_push_index(L, i);
+		check_organisation(L, e, i);
+		ptr_pop(L, mark);
+	}
+}
+
+/* ---- links --------------------------------------------------------------- */
+
+static size_t link_key_hash(size_t from, size_t to, size_t type)
+{
+	uint64_t h = 14695981039346656037ULL;
+
+	h = (h ^ from) * 1099511628211ULL;
+	h = (h ^ to) * 1099511628211ULL;
+	h = (h ^ type) * 1099511628211ULL;
+	return (size_t)(h ^ (h >> 29));
+}
+
+/*
+ * Records link j under (from, to, type).  Returns the index of an earlier link
+ * with the same key, or ACG_NONE.
+ */
+static size_t link_key_add(struct loader *L, size_t from, size_t to, size_t type, size_t j)
+{
+	size_t mask, s;
+
+	if ((L->link_keys_n + 1) * 2 > L->link_keys_cap) {
+		struct link_key *old = L->link_keys;
+		size_t oldcap = L->link_keys_cap, k;
+		size_t ncap = oldcap ? oldcap * 2 : 64;
+
+		if (ncap > SIZE_MAX / sizeof(*old) || !(L->link_keys = calloc(ncap, sizeof(*old)))) {
+			L->link_keys = old;
+			nomem(L);
+			return ACG_NONE;
+		}
+		L->link_keys_cap = ncap;
+		for (k = 0; k < oldcap; k++) {
+			if (!old[k].link)
+				continue;
+			s = link_key_hash(old[k].from, old[k].to, old[k].type) & (ncap - 1);
+			while (L->link_keys[s].link)
+				s = (s + 1) & (ncap - 1);
+			L->link_keys[s] = old[k];
+		}
+		free(old);
+	}
+	mask = L->link_keys_cap - 1;
+	s = link_key_hash(from, to, type) & mask;
+	for (; L->link_keys[s].link; s = (s + 1) & mask) {
+		struct link_key *k = &L->link_keys[s];
+
+		if (k->from == from && k->to == to && k->type == type)
+			return k->link - 1;
+	}
+	L->link_keys[s] = (struct link_key){from, to, type, j + 1};
+	L->link_keys_n++;
+	return ACG_NONE;
+}
+
+/* A link end: the index of the organisation it names, or ACG_NONE. */
+static size_t want_org_ref(struct loader *L, const json_t *v)
+{
+	const char *id = want_name(L, v, "an organisation id");
+	size_t o;
+
+	if (!id)
+		return ACG_NONE;
+	o = acg_model_find_org(L->m, id);
+	if (o == ACG_NONE)
+		error(L, "no organisation has id \"%s\"", id);
+	return o;
+}
+
+static void link_member(struct loader *L, struct acg_link *l, const char *key, const json_t *v)
+{
+	const char *s;
+
+	if (!strcmp(key, "from")) {
+		l->from = want_org_ref(L, v);
+	} else if (!strcmp(key, "to")) {
+		l->to = want_org_ref(L, v);
+	} else if (!strcmp(key, "type")) {
+		l->type = want_type(L, v, true);
+	} else if (!strcmp(key, "for")) {
+		want_string_list(L, v, "what account is given for", &l->domains);
+	} else if (!strcmp(key, "mechanism")) {
+		keep_string(L, &l->mechanism, want_string(L, v));
+	} else if (!strcmp(key, "label")) {
+		keep_string(L, &l->label, want_string(L, v));
+	} else if (!strcmp(key, "basis")) {
+		if ((s = want_string(L, v)) && !(l->basis = acg_basis_from_name(s)))
+			error(L, "\"%s\" is not a basis (expected statute, regulation, licence, "
+				 "contract, constitution, guidance or informal)",
+			      s);
+	} else if (!strcmp(key, "sanction")) {
+		if ((s = want_string(L, v)) && !(l->sanction = acg_sanction_from_name(s)))
+			error(L, "\"%s\" is not a sanction (expected hard, soft or none)", s);
+	} else if (!strcmp(key, "weight")) {
+		if (!json_is_number(v))
+			error(L, "expected a positive number, got %s", kind_of(v));
+		else if (!(json_number_value(v) > 0))
+			error(L, "a weight must be positive, got %g", json_number_value(v));
+		else
+			l->weight = json_number_value(v);
+	} else if (!strcmp(key, "observed")) {
+		want_boolean(L, v, &l->observed);
+	} else if (!strcmp(key, "valid_from")) {
+		want_date(L, v, true, &l->valid_from);
+	} else if (!strcmp(key, "valid_to")) {
+		want_date(L, v, true, &l->valid_to);
+	} else if (!strcmp(key, "sources")) {
+		want_source_refs(L, v, &l->sources);
+	} else if (!strcmp(key, "attributes")) {
+		want_attributes(L, v, &l->attrs);
+	} else {
+		warning(L, "unknown member \"%s\" is ignored", key);
+	}
+}
+
+/* Self-links and links stated twice; reported at the link's `to`. */
+static void check_link_ends(struct loader *L, const json_t *e, struct acg_link *l, size_t j)
+{
+	const json_t *from = json_object_get(e, "from"), *to = json_object_get(e, "to");
+	size_t mark, first;
+
+	if (json_is_string(from) && json_is_string(to) && *json_string_value(to) &&
+	    !strcmp(json_string_value(from), json_string_value(to))) {
+		mark = ptr_push_key(L, "to");
+		error(L, "a link cannot go from an organisation to itself (\"%s\")",
+		      json_string_value(to));
+		ptr_pop(L, mark);
+		return;
+	}
+	if (l->from == ACG_NONE || l->to == ACG_NONE || l->type == ACG_NONE)
+		return;
+	first = link_key_add(L, l->from, l->to, l->type, j);
+	if (first != ACG_NONE)
+		error(L, "duplicate link: \"%s\" to \"%s\" of type \"%s\" is already stated at "
+			 "/links/%zu",
+		      L->m->orgs[l->from].id, L->m->orgs[l->to].id, L->m->link_types.v[l->type].name,
+		      first);
+}
+
+static void check_link(struct loader *L, const json_t *e, size_t j)
+{
+	struct acg_link *l = acg_model_add_link(L->m);
+	const char *key;
+	const json_t *v;
+
+	if (!l) {
+		nomem(L);
+		return;
+	}
+	if (!json_is_object(e)) {
+		error(L, "expected a link object, got %s", kind_of(e));
+		return;
+	}
+	json_object_foreach((json_t *)e, key, v) {
+		size_t mark = ptr_push_key(L, key);
+
+		link_member(L, l, key, v);
+		ptr_pop(L, mark);
+	}
+	if (!json_object_get(e, "from"))
+		report_missing(L, "from");
+	if (!json_object_get(e, "to"))
+		report_missing(L, "to");
+	if (!json_object_get(e, "type"))
+		report_missing(L, "type");
+	check_link_ends(L, e, l, j);
+	check_interval(L, l->valid_from, l->valid_to);
+}
+
+static void check_links(struct loader *L, const json_t *v)
+{
+	size_t j, mark;
+	const json_t *e;
+
+	if (!json_is_array(v)) {
+		error(L, "expected an array of links, got %s", kind_of(v));
+		return;
+	}
+	json_array_foreach(v, j, e) {
+		mark = ptr_push_index(L, j);
+		check_link(L, e, j);
+		ptr_pop(L, mark);
+		if (L->status)
+			return;
+	}
+}
+
+/* ---- the document ----------------------------------------------------- */
+
+static void check_version(struct loader *L, const json_t *v)
+{
+	if (!json_is_integer(v))
+		error(L, "expected the format version, the integer %d, got %s", FORMAT_VERSION,
+		      kind_of(v));
+	else if (json_integer_value(v) != FORMAT_VERSION)
+		error(L, "format version %lld is not supported (this accgraph reads version %d)",
+		      (long long)json_integer_value(v), FORMAT_VERSION);
+}
+
+static void check_document(struct loader *L, const json_t *root)
+{
+	const char *key;
+	const json_t *v;
+
+	if (!json_is_object(root)) {
+		error(L, "the document must be a JSON object, got %s", kind_of(root));
+		return;
+	}
+	json_object_foreach((json_t *)root, key, v) {
+		size_t mark = ptr_push_key(L, key);
+
+		if (!strcmp(key, "accgraph"))
+			check_version(L, v);
+		else if (!strcmp(key, "title"))
+			keep_string(L, &L->m->title, want_string(L, v));
+		else if (!strcmp(key, "description"))
+			keep_string(L, &L->m->description, want_string(L, v));
+		else if (!strcmp(key, "as_of"))
+			want_date(L, v, false, &L->m->as_of);
+		else if (!strcmp(key, "sources"))
+			check_sources(L, v);
+		else if (!strcmp(key, "organisation_types"))
+			check_vocabulary(L, v, false);
+		else if (!strcmp(key, "link_types"))
+			check_vocabulary(L, v, true);
+		else if (!strcmp(key, "organisations"))
+			check_organisations(L, v);
+		else if (!strcmp(key, "links"))
+			check_links(L, v);
+		else
+			warning(L, "unknown member \"%s\" is ignored", key);
+		ptr_pop(L, mark);
+		if (L->status)
+			return;
+	}
+	if (!json_object_get(root, "accgraph"))
+		report_missing(L, "accgraph");
+}
+
+/* ---- walk 1: what references resolve against ------------------------- */
+
+static void collect_vocabulary(struct loader *L, const json_t *v, bool is_link)
+{
+	struct acg_type_table *table = is_link ? &L->m->link_types : &L->m->org_types;
+	const char *name;
+	const json_t *def;
+
+	if (is_link)
+		L->m->link_types_declared = true;
+	else
+		L->m->org_types_declared = true;
+	if (!json_is_object(v))
+		return;
+	json_object_foreach((json_t *)v, name, def) {
+		size_t t = acg_type_intern(table, name, is_link);
+
+		if (t == ACG_NONE) {
+			nomem(L);
+			return;
+		}
+		table->v[t].declared = true;
+	}
+}
+
+static void collect(struct loader *L, const json_t *root)
+{
+	const json_t *v, *e, *id;
+	size_t i;
+
+	if (!json_is_object(root))
+		return;
+	if ((v = json_object_get(root, "organisation_types")))
+		collect_vocabulary(L, v, false);
+	if ((v = json_object_get(root, "link_types")))
+		collect_vocabulary(L, v, true);
+	if (json_is_array(v = json_object_get(root, "sources"))) {
+		json_array_foreach(v, i, e) {
+			id = json_is_object(e) ? json_object_get(e, "id") : NULL;
+			if (!acg_model_add_source(L->m, json_is_string(id) ? json_string_value(id) : "")) {
+				nomem(L);
+				return;
+			}
+		}
+	}
+	if (json_is_array(v = json_object_get(root, "organisations"))) {
+		json_array_foreach(v, i, e) {
+			struct acg_org *o = acg_model_add_org(L->m);
+
+			if (!o) {
+				nomem(L);
+				return;
+			}
+			id = json_is_object(e) ? json_object_get(e, "id") : NULL;
+			if (!json_is_string(id) || !*json_string_value(id))
+				continue;
+			if (!(o->id = acg_strdup(json_string_value(id))) ||
+			    acg_model_index_org(L->m, i, NULL) == ACG_ENOMEM) {
+				nomem(L);
+				return;
+			}
+		}
+	}
+}
+
+/* ---- entry points ------------------------------------------------------ */
+
+static bool is_blank(const char *text, size_t len)
+{
+	size_t i;
+
+	for (i = 0; i < len; i++)
+		if (!strchr(" \t\r\n", text[i]))
+			return false;
+	return true;
+}
+
+/*
+ * Reports jansson's error: the line and column (characters, 1-based) where
+ * the parser stopped, and its message, made plainer for the common cases.
+ */
+static enum acg_status syntax_error(const char *name, const char *text, size_t len,
+				    const json_error_t *err, struct acg_diags *diags)
+{
+	enum json_error_code code = json_error_code(err);
+	long line = err->line < 1 ? 1 : err->line, column = err->column < 1 ? 1 : err->column;
+	enum acg_status st;
+
+	if (code == json_error_out_of_memory)
+		return ACG_ENOMEM;
+	if (is_blank(text, len))
+		st = acg_diags_add(diags, ACG_ERROR, ACG_EINVAL, name, line, column, NULL,
+				   "the file is empty; expected a JSON object");
+	else if (code == json_error_invalid_utf8)
+		st = acg_diags_add(diags, ACG_ERROR, ACG_EINVAL, name, line, column, NULL,
+				   "invalid UTF-8: %s", err->text);
+	else
+		st = acg_diags_add(diags, ACG_ERROR, ACG_EINVAL, name, line, column, NULL, "%s",
+				   err->text);
+	return st == ACG_ENOMEM ? ACG_ENOMEM : ACG_EINVAL;
+}
+
+enum acg_status acg_load_buffer(const char *text, size_t len, const char *name,
+				struct acg_model **out, struct acg_diags *diags)
+{
+	struct loader L;
+	json_error_t err;
+	json_t *root;
+	enum acg_status status;
+
+	*out = NULL;
+	/* A UTF-8 byte order mark is not part of the document (RFC 8259, 8.1). */
+	if (len >= 3 && !memcmp(text, "\xEF\xBB\xBF", 3)) {
+		text += 3;
+		len -= 3;
+	}
+	root = json_loadb(text, len, JSON_REJECT_DUPLICATES, &err);
+	if (!root)
+		return syntax_error(name, text, len, &err, diags);
+
+	memset(&L, 0, sizeof(L));
+	L.file = name;
+	L.diags = diags;
+	L.m = acg_model_new();
+	if (!L.m || ptr_append(&L, "", 0)) {
+		status = ACG_ENOMEM;
+		goto out;
+	}
+	collect(&L, root);
+	if (!L.status)
+		check_document(&L, root);
+	if (L.status)
+		status = L.status;
+	else if (L.errors)
+		status = ACG_EINVAL;
+	else
+		status = ACG_OK;
+out:
+	json_decref(root);
+	free(L.ptr);
+	free(L.link_keys);
+	if (status == ACG_OK)
+		*out = L.m;
+	else
+		acg_model_free(L.m);
+	return status;
+}
+
+/* Reads all of f into a malloc'd buffer. */
+static enum acg_status read_all(FILE *f, char **buf, size_t *len)
+{
+	size_t cap = 0, n = 0, got;
+	char *p = NULL;
+
+	*buf = NULL;
+	*len = 0;
+	for (;;) {
+		if (acg_grow((void **)&p, &cap, n + 65536, 1)) {
+			free(p);
+			return ACG_ENOMEM;
+		}
+		got = fread(p + n, 1, cap - n, f);
+		n += got;
+		if (got == 0)
+			break;
+	}
+	if (ferror(f)) {
+		free(p);
+		return ACG_EIO;
+	}
+	*buf = p;
+	*len = n;
+	return ACG_OK;
+}
+
+enum acg_status acg_load_file(const char *path, struct acg_model **out, struct acg_diags *diags)
+{
+	bool is_stdin = !strcmp(path, "-");
+	const char *name = is_stdin ? "<stdin>" : path;
+	FILE *f = is_stdin ? stdin : fopen(path, "rb");
+	struct stat st;
+	char *buf = NULL;
+	size_t len;
+	enum acg_status status;
+	int saved;
+
+	*out = NULL;
+	if (!f)
+		goto io_error;
+	if (fstat(fileno(f), &st) == 0 && S_ISDIR(st.st_mode)) {
+		errno = EISDIR;
+		goto io_error;
+	}
+	status = read_all(f, &buf, &len);
+	if (status == ACG_EIO)
+		goto io_error;
+	if (!is_stdin)
+		fclose(f);
+	if (status == ACG_OK)
+		status = acg_load_buffer(buf, len, name, out, diags);
+	free(buf);
+	return status;
+
+io_error:
+	saved = errno;
+	if (f && !is_stdin)
+		fclose(f);
+	if (acg_diags_add(diags, ACG_ERROR, ACG_EIO, name, 0, 0, NULL, "cannot read: %s",
+			  strerror(saved)) == ACG_ENOMEM)
+		return ACG_ENOMEM;
+	return ACG_EIO;
+}
