@@ -9,6 +9,10 @@
 #                                                optional `stdin` file is fed in;
 #                                                an optional executable `check`
 #                                                runs after, in the case's scratch dir)
+#                tests/cli/NAME/check alone     (a script case: runs from the
+#                                                repository root with $BIN, $WRAP
+#                                                and an empty $SCRATCH directory;
+#                                                passes when it exits 0)
 #   bad inputs   tests/bad/NAME.json            (validate must print exactly
 #                                                NAME.err on stderr, nothing on
 #                                                stdout, and exit 1)
@@ -63,8 +67,19 @@ expect() {
 }
 
 for dir in tests/cli/*/; do
-	[ -f "$dir/cmd" ] || continue
 	name=${dir%/}
+	if [ ! -f "$dir/cmd" ]; then
+		# A script case: `check` alone, run from the repository root.
+		[ -x "$dir/check" ] || continue
+		rm -rf "$scratch/cli" && mkdir -p "$scratch/cli"
+		if BIN=$BIN WRAP=$WRAP SCRATCH=$scratch/cli "$dir/check" >"$scratch/check.out" 2>&1; then
+			pass
+		else
+			fail "$name: check failed"
+			sed 's/^/    /' "$scratch/check.out" | head -n 30
+		fi
+		continue
+	fi
 	work=$scratch/cli
 	rm -rf "$work"
 	mkdir -p "$work"

@@ -10,6 +10,9 @@
 #include <stdio.h>
 
 #include "accgraph/diag.h"
+#include "accgraph/model.h"
+#include "accgraph/select.h"
+#include "accgraph/table.h"
 
 /* Exit statuses (DESIGN.md). */
 enum cli_exit {
@@ -28,6 +31,7 @@ struct cli_command {
 };
 
 extern const struct cli_command cmd_validate;
+extern const struct cli_command cmd_metrics;
 
 /* The exit status for a library status. */
 int cli_exit_for(enum acg_status status);
@@ -72,5 +76,78 @@ int cli_bad_option(const struct cli_command *cmd, char **argv, int c);
 
 /* Writes s to f with control characters shown as \n, \t, \xHH escapes. */
 void cli_put_safe(FILE *f, const char *s);
+
+/*
+ * The options of every command that reads a system: the selection
+ * (--as-of, --types, --link-types, --region, --for) and --seed.  getopt_long()
+ * returns the CLI_OPT_* values for them; CLI_SYSTEM_LONGOPTS lists them for a
+ * command's option table and CLI_SYSTEM_USAGE describes them for its --help.
+ */
+enum {
+	CLI_OPT_AS_OF = 256,
+	CLI_OPT_TYPES,
+	CLI_OPT_LINK_TYPES,
+	CLI_OPT_REGION,
+	CLI_OPT_FOR,
+	CLI_OPT_SEED,
+	CLI_OPT_FIRST_COMMAND_OPTION /* commands number their own long options from here */
+};
+
+#define CLI_SYSTEM_LONGOPTS                                              \
+	{"as-of", required_argument, NULL, CLI_OPT_AS_OF},               \
+	{"types", required_argument, NULL, CLI_OPT_TYPES},               \
+	{"link-types", required_argument, NULL, CLI_OPT_LINK_TYPES},     \
+	{"region", required_argument, NULL, CLI_OPT_REGION},             \
+	{"for", required_argument, NULL, CLI_OPT_FOR},                   \
+	{"seed", required_argument, NULL, CLI_OPT_SEED}
+
+#define CLI_SYSTEM_USAGE                                                              \
+	"Selection (applied before anything else):\n"                                 \
+	"  --as-of DATE       keep what is valid on DATE (YYYY-MM-DD)\n"               \
+	"  --types T1,T2      keep organisations of these types\n"                     \
+	"  --link-types T1,T2 keep links of these types\n"                             \
+	"  --region R         keep organisations of region R\n"                        \
+	"  --for DOMAIN       keep links given for DOMAIN (e.g. finance)\n"            \
+	"  --seed N           seed of the randomised algorithms (default 42)\n"
+
+struct cli_system_opts {
+	struct acg_selection sel;
+	char **lists[2]; /* owned: the split --types and --link-types */
+	unsigned long seed;
+};
+
+/* Initialises o to select everything, with the default seed. */
+void cli_system_opts_init(struct cli_system_opts *o);
+
+/* Frees what cli_system_option() allocated.  NULL-safe. */
+void cli_system_opts_release(struct cli_system_opts *o);
+
+/*
+ * Takes option c (a CLI_OPT_* value) with its argument.  Returns 0 when it is
+ * taken, EXIT_USAGE after reporting a bad value, -1 when c is not one of them.
+ */
+int cli_system_option(const struct cli_command *cmd, struct cli_system_opts *o, int c,
+		      const char *arg);
+
+/*
+ * Loads the system at path and applies the selection, printing every
+ * diagnostic.  Returns EXIT_OK with *out set (the caller frees it), or the
+ * exit status to end with.
+ */
+int cli_load_system(const char *path, const struct cli_system_opts *o,
+		    struct acg_model **out);
+
+/*
+ * Parses a --format value (or, when name is NULL, guesses the format from
+ * the extension of the output path, else uses dflt).  Formats not in the
+ * `allowed` list are rejected.  Returns 0, or EXIT_USAGE after reporting.
+ */
+int cli_format(const struct cli_command *cmd, const char *name, const char *outpath,
+	       enum acg_format dflt, const enum acg_format *allowed, size_t nallowed,
+	       enum acg_format *out);
+
+/* Parses a non-negative integer option value; 0, or EXIT_USAGE after reporting. */
+int cli_unsigned(const struct cli_command *cmd, const char *option, const char *arg,
+		 unsigned long *out);
 
 #endif /* ACCGRAPH_CLI_H */

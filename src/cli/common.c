@@ -1,11 +1,14 @@
 /* common.c - printing and option helpers of the accgraph tool; see cli.h. */
 #define _GNU_SOURCE
+#include <errno.h>
 #include <getopt.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "accgraph/load.h"
+#include "accgraph/metrics.h"
 #include "cli.h"
 
 int cli_exit_for(enum acg_status status)
@@ -136,4 +139,191 @@ int cli_bad_option(const struct cli_command *cmd, char **argv, int c)
 	if (arg[0] == '-' && arg[1] == '-')
 		return cli_usage_error(cmd, "option \"%s\" takes no value", arg);
 	return cli_usage_error(cmd, "unknown option \"-%c\"", optopt);
+}
+
+/* ---- the options of every command that reads a system ------------------------ */
+
+void cli_system_opts_init(struct cli_system_opts *o)
+{
+	memset(o, 0, sizeof(*o));
+	o->sel.as_of = ACG_DATE_NONE;
+	o->seed = ACG_DEFAULT_SEED;
+}
+
+void cli_system_opts_release(struct cli_system_opts *o)
+{
+	int i;
+
+	if (!o)
+		return;
+	for (i = 0; i < 2; i++) {
+		if (o->lists[i])
+			free(o->lists[i][0]);
+		free(o->lists[i]);
+		o->lists[i] = NULL;
+	}
+}
+
+/* Splits "a,b,c" into a NULL-terminated array whose [0] owns the text. */
+static char **split_list(const char *arg, size_t *n)
+{
+	char *copy = strdup(arg), *p, **v;
+	size_t k = 1;
+
+	if (!copy)
+		return NULL;
+	for (p = copy; *p; p++)
+		k += *p == ',';
+	v = calloc(k + 1, sizeof(*v));
+	if (!v) {
+		free(copy);
+		return NULL;
+	}
+	*n = 0;
+	v[(*n)++] = copy;
+	for (p = copy; *p; p++)
+		if (*p == ',') {
+			*p = '\0';
+			v[(*n)++] = p + 1;
+		}
+	return v;
+}
+
+static bool list_has_empty(char **v, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (!*v[i])
+			return true;
+	return false;
+}
+
+int cli_unsigned(const struct cli_command *cmd, const char *option, const char *arg,
+		 unsigned long *out)
+{
+	char *end;
+
+	errno = 0;
+	*out = strtoul(arg, &end, 10);
+	if (!*arg || *end || errno || arg[0] == '-')
+		return cli_usage_error(cmd, "%s: \"%s\" is not a whole number", option, arg);
+	return 0;
+}
+
+int cli_system_option(const struct cli_command *cmd, struct cli_system_opts *o, int c,
+		      const char *arg)
+{
+	int which;
+	size_t n = 0;
+
+	switch (c) {
+	case CLI_OPT_AS_OF:
+		switch (acg_date_parse(arg, &o->sel.as_of)) {
+		case ACG_DATE_OK:
+			return 0;
+		case ACG_DATE_MALFORMED:
+			return cli_usage_error(cmd, "--as-of: \"%s\" is not a date of the form YYYY-MM-DD",
+					       arg);
+		case ACG_DATE_IMPOSSIBLE:
+			return cli_usage_error(cmd, "--as-of: %s is not a calendar date", arg);
+		}
+		return 0;
+	case CLI_OPT_TYPES:
+	case CLI_OPT_LINK_TYPES:
+		which = c == CLI_OPT_LINK_TYPES;
+		if (o->lists[which]) {
+			free(o->lists[which][0]);
+			free(o->lists[which]);
+		}
+		o->lists[which] = split_list(arg, &n);
+		if (!o->lists[which]) {
+			cli_error("out of memory");
+			return EXIT_IO;
+		}
+		if (list_has_empty(o->lists[which], n))
+			return cli_usage_error(cmd, "%s: \"%s\" has an empty type name",
+					       which ? "--link-types" : "--types", arg);
+		if (which) {
+			o->sel.link_types = (const char *const *)o->lists[1];
+			o->sel.nlink_types = n;
+		} else {
+			o->sel.types = (const char *const *)o->lists[0];
+			o->sel.ntypes = n;
+		}
+		return 0;
+	case CLI_OPT_REGION:
+		o->sel.region = arg;
+		return 0;
+	case CLI_OPT_FOR:
+		o->sel.domain = arg;
+		return 0;
+	case CLI_OPT_SEED:
+		return cli_unsigned(cmd, "--seed", arg, &o->seed);
+	}
+	return -1;
+}
+
+int cli_load_system(const char *path, const struct cli_system_opts *o, struct acg_model **out)
+{
+	struct acg_diags diags = ACG_DIAGS_INIT;
+	struct acg_model *m = NULL, *sel = NULL;
+	enum acg_status st;
+
+	*out = NULL;
+	st = acg_load_file(path, &m, &diags);
+	if (st == ACG_OK && !acg_selection_is_all(&o->sel)) {
+		st = acg_select(m, &o->sel, &sel, &diags);
+		acg_model_free(m);
+		m = sel;
+	}
+	cli_print_diags(&diags, false);
+	acg_diags_release(&diags);
+	if (st == ACG_ENOMEM)
+		cli_error("out of memory");
+	if (st != ACG_OK) {
+		acg_model_free(m);
+		return cli_exit_for(st);
+	}
+	*out = m;
+	return EXIT_OK;
+}
+
+int cli_format(const struct cli_command *cmd, const char *name, const char *outpath,
+	       enum acg_format dflt, const enum acg_format *allowed, size_t nallowed,
+	       enum acg_format *out)
+{
+	enum acg_format f = dflt;
+	size_t i;
+
+	if (name) {
+		f = acg_format_from_name(name);
+	} else if (outpath) {
+		const char *dot = strrchr(outpath, '.');
+
+		if (dot && strchr(dot, '/') == NULL) {
+			enum acg_format g = !strcmp(dot, ".txt") ? ACG_FORMAT_TEXT
+								 : acg_format_from_name(dot + 1);
+
+			for (i = 0; i < nallowed; i++)
+				if (allowed[i] == g)
+					f = g;
+		}
+	}
+	for (i = 0; i < nallowed; i++)
+		if (allowed[i] == f) {
+			*out = f;
+			return 0;
+		}
+	{
+		char list[128] = "";
+
+		for (i = 0; i < nallowed; i++) {
+			if (i)
+				strcat(list, ", ");
+			strcat(list, acg_format_name(allowed[i]));
+		}
+		return cli_usage_error(cmd, "--format: \"%s\" is not one of %s", name ? name : "",
+				       list);
+	}
 }

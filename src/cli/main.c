@@ -12,6 +12,7 @@
 
 static const struct cli_command *const commands[] = {
 	&cmd_validate,
+	&cmd_metrics,
 	NULL,
 };
 

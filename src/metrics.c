@@ -1,0 +1,572 @@
+/* metrics.c - figures per organisation; see accgraph/metrics.h. */
+#include "accgraph/metrics.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "graph_impl.h"
+
+static const struct {
+	const char *name;
+	bool integer;
+	bool dflt;
+} metric_info[ACG_METRIC_COUNT] = {
+	{"in_degree", true, true},
+	{"out_degree", true, true},
+	{"principals", true, true},
+	{"accountees", true, true},
+	{"betweenness", false, true},
+	{"harmonic", false, true},
+	{"pagerank", false, true},
+	{"hub", false, true},
+	{"authority", false, true},
+	{"coreness", true, true},
+	{"constraint", false, true},
+	{"apex_distance", true, true},
+	{"apexes", true, true},
+	{"community", true, true},
+	{"effective_size", false, false},
+	{"brokerage_coordinator", true, false},
+	{"brokerage_itinerant", true, false},
+	{"brokerage_representative", true, false},
+	{"brokerage_gatekeeper", true, false},
+	{"brokerage_liaison", true, false},
+};
+
+const char *acg_metric_name(enum acg_metric m)
+{
+	return (unsigned)m < ACG_METRIC_COUNT ? metric_info[m].name : NULL;
+}
+
+enum acg_metric acg_metric_from_name(const char *name)
+{
+	int m;
+
+	for (m = 0; m < ACG_METRIC_COUNT; m++)
+		if (!strcmp(metric_info[m].name, name))
+			return (enum acg_metric)m;
+	return ACG_METRIC_COUNT;
+}
+
+bool acg_metric_is_default(enum acg_metric m)
+{
+	return (unsigned)m < ACG_METRIC_COUNT && metric_info[m].dflt;
+}
+
+bool acg_metric_is_integer(enum acg_metric m)
+{
+	return (unsigned)m < ACG_METRIC_COUNT && metric_info[m].integer;
+}
+
+void acg_metrics_free(struct acg_metrics *mx)
+{
+	int m;
+
+	if (!mx)
+		return;
+	for (m = 0; m < ACG_METRIC_COUNT; m++)
+		free(mx->v[m]);
+	free(mx);
+}
+
+/* ---- helpers ---------------------------------------------------------------- */
+
+/* Evaluates an igraph call; on error, records it and jumps to `out`. */
+#define TRY(call)                          \
+	do {                               \
+		err = (call);              \
+		if (err != IGRAPH_SUCCESS) \
+			goto out;          \
+	} while (0)
+
+static void copy_vector(double *dst, const igraph_vector_t *v)
+{
+	igraph_integer_t i, n = igraph_vector_size(v);
+
+	for (i = 0; i < n; i++)
+		dst[i] = VECTOR(*v)[i];
+}
+
+static void copy_vector_int(double *dst, const igraph_vector_int_t *v)
+{
+	igraph_integer_t i, n = igraph_vector_int_size(v);
+
+	for (i = 0; i < n; i++)
+		dst[i] = (double)VECTOR(*v)[i];
+}
+
+/* A real-valued igraph figure: fn fills res for every vertex. */
+static igraph_error_t degree_into(const igraph_t *g, double *dst, igraph_neimode_t mode)
+{
+	igraph_vector_int_t res;
+	igraph_error_t err;
+
+	if ((err = igraph_vector_int_init(&res, 0)))
+		return err;
+	err = igraph_degree(g, &res, igraph_vss_all(), mode, IGRAPH_LOOPS);
+	if (!err)
+		copy_vector_int(dst, &res);
+	igraph_vector_int_destroy(&res);
+	return err;
+}
+
+/* ---- igraph's figures ------------------------------------------------------ */
+
+static igraph_error_t betweenness_into(const igraph_t *g, double *dst, bool estimate)
+{
+	igraph_vector_t res;
+	igraph_error_t err;
+
+	if ((err = igraph_vector_init(&res, 0)))
+		return err;
+	if (estimate)
+		err = igraph_betweenness_cutoff(g, &res, igraph_vss_all(), IGRAPH_DIRECTED, NULL,
+						ACG_ESTIMATE_CUTOFF);
+	else
+		err = igraph_betweenness(g, &res, igraph_vss_all(), IGRAPH_DIRECTED, NULL);
+	if (!err)
+		copy_vector(dst, &res);
+	igraph_vector_destroy(&res);
+	return err;
+}
+
+static igraph_error_t harmonic_into(const igraph_t *g, double *dst, bool estimate)
+{
+	igraph_vector_t res;
+	igraph_error_t err;
+
+	if ((err = igraph_vector_init(&res, 0)))
+		return err;
+	if (estimate)
+		err = igraph_harmonic_centrality_cutoff(g, &res, igraph_vss_all(), IGRAPH_OUT, NULL,
+							 true, ACG_ESTIMATE_CUTOFF);
+	else
+		err = igraph_harmonic_centrality(g, &res, igraph_vss_all(), IGRAPH_OUT, NULL, true);
+	if (!err)
+		copy_vector(dst, &res);
+	igraph_vector_destroy(&res);
+	return err;
+}
+
+static igraph_error_t pagerank_into(const struct acg_weighted *multi, double *dst)
+{
+	igraph_vector_t res;
+	igraph_real_t value;
+	igraph_error_t err;
+
+	if ((err = igraph_vector_init(&res, 0)))
+		return err;
+	err = igraph_pagerank(&multi->g, IGRAPH_PAGERANK_ALGO_PRPACK, &res, &value,
+			      igraph_vss_all(), IGRAPH_DIRECTED, 0.85, &multi->w, NULL);
+	if (!err)
+		copy_vector(dst, &res);
+	igraph_vector_destroy(&res);
+	return err;
+}
+
+static igraph_error_t hits_into(const igraph_t *g, double *hub, double *authority,
+				unsigned long seed)
+{
+	igraph_vector_t h, a;
+	igraph_real_t value;
+	igraph_error_t err;
+
+	if ((err = igraph_vector_init(&h, 0)))
+		return err;
+	if ((err = igraph_vector_init(&a, 0))) {
+		igraph_vector_destroy(&h);
+		return err;
+	}
+	igraph_rng_seed(igraph_rng_default(), seed);
+	err = igraph_hub_and_authority_scores(g, &h, &a, &value, true, NULL, NULL);
+	if (!err) {
+		igraph_integer_t i;
+
+		/* The solver leaves rounding noise (1e-17) where the score is 0. */
+		for (i = 0; i < igraph_vector_size(&h); i++) {
+			if (fabs(VECTOR(h)[i]) < 1e-12)
+				VECTOR(h)[i] = 0;
+			if (fabs(VECTOR(a)[i]) < 1e-12)
+				VECTOR(a)[i] = 0;
+		}
+		if (hub)
+			copy_vector(hub, &h);
+		if (authority)
+			copy_vector(authority, &a);
+	}
+	igraph_vector_destroy(&h);
+	igraph_vector_destroy(&a);
+	return err;
+}
+
+static igraph_error_t coreness_into(const igraph_t *g, double *dst)
+{
+	igraph_vector_int_t res;
+	igraph_error_t err;
+
+	if ((err = igraph_vector_int_init(&res, 0)))
+		return err;
+	err = igraph_coreness(g, &res, IGRAPH_ALL);
+	if (!err)
+		copy_vector_int(dst, &res);
+	igraph_vector_int_destroy(&res);
+	return err;
+}
+
+static igraph_error_t constraint_into(const struct acg_weighted *u, double *dst)
+{
+	igraph_vector_t res;
+	igraph_error_t err;
+
+	if ((err = igraph_vector_init(&res, 0)))
+		return err;
+	err = igraph_constraint(&u->g, &res, igraph_vss_all(), &u->w);
+	if (!err)
+		copy_vector(dst, &res);
+	igraph_vector_destroy(&res);
+	return err;
+}
+
+/*
+ * Leiden communities optimising modularity: node weights are degrees and the
+ * resolution 1/(2m), as igraph's documentation prescribes for modularity.
+ * Communities are renumbered from 1 in order of their first member, so the
+ * labels do not depend on igraph's internal numbering.
+ */
+static igraph_error_t community_into(const igraph_t *g, double *dst, unsigned long seed)
+{
+	igraph_integer_t n = igraph_vcount(g), m = igraph_ecount(g), i, nb;
+	igraph_vector_int_t membership, degree;
+	igraph_vector_t node_weights;
+	igraph_integer_t *label = NULL;
+	igraph_error_t err;
+	igraph_real_t quality;
+
+	if (m == 0) {
+		for (i = 0; i < n; i++)
+			dst[i] = (double)(i + 1);
+		return IGRAPH_SUCCESS;
+	}
+	if ((err = igraph_vector_int_init(&membership, n)))
+		return err;
+	if ((err = igraph_vector_int_init(&degree, 0))) {
+		igraph_vector_int_destroy(&membership);
+		return err;
+	}
+	if ((err = igraph_vector_init(&node_weights, n))) {
+		igraph_vector_int_destroy(&membership);
+		igraph_vector_int_destroy(&degree);
+		return err;
+	}
+	TRY(igraph_degree(g, &degree, igraph_vss_all(), IGRAPH_ALL, IGRAPH_LOOPS));
+	for (i = 0; i < n; i++)
+		VECTOR(node_weights)[i] = (igraph_real_t)VECTOR(degree)[i];
+	igraph_rng_seed(igraph_rng_default(), seed);
+	TRY(igraph_community_leiden(g, NULL, &node_weights, 1.0 / (2.0 * (double)m), 0.01, false,
+				    -1, &membership, &nb, &quality));
+	label = calloc((size_t)nb + 1, sizeof(*label));
+	if (!label) {
+		err = IGRAPH_ENOMEM;
+		goto out;
+	}
+	{
+		igraph_integer_t next = 0;
+
+		for (i = 0; i < n; i++) {
+			igraph_integer_t c = VECTOR(membership)[i];
+
+			if (!label[c])
+				label[c] = ++next;
+			dst[i] = (double)label[c];
+		}
+	}
+out:
+	free(label);
+	igraph_vector_int_destroy(&membership);
+	igraph_vector_int_destroy(&degree);
+	igraph_vector_destroy(&node_weights);
+	return err;
+}
+
+/* ---- accountability figures ------------------------------------------------ */
+
+/*
+ * apex_distance: fewest links from each organisation up to any apex.  A
+ * virtual vertex s is added above every apex (apex -> s); then one
+ * breadth-first search from s against the arrows gives every distance + 1.
+ */
+static igraph_error_t apex_distance_into(const igraph_t *g, double *dst)
+{
+	igraph_integer_t n = igraph_vcount(g), i;
+	igraph_t h;
+	igraph_vector_int_t outdeg, extra;
+	igraph_matrix_t dist;
+	igraph_error_t err;
+	bool have_h = false, have_dist = false;
+
+	if ((err = igraph_vector_int_init(&outdeg, 0)))
+		return err;
+	if ((err = igraph_vector_int_init(&extra, 0))) {
+		igraph_vector_int_destroy(&outdeg);
+		return err;
+	}
+	TRY(igraph_degree(g, &outdeg, igraph_vss_all(), IGRAPH_OUT, IGRAPH_LOOPS));
+	for (i = 0; i < n; i++)
+		if (VECTOR(outdeg)[i] == 0) {
+			TRY(igraph_vector_int_push_back(&extra, i));
+			TRY(igraph_vector_int_push_back(&extra, n));
+		}
+	TRY(igraph_copy(&h, g));
+	have_h = true;
+	TRY(igraph_add_vertices(&h, 1, NULL));
+	TRY(igraph_add_edges(&h, &extra, NULL));
+	TRY(igraph_matrix_init(&dist, 0, 0));
+	have_dist = true;
+	TRY(igraph_distances(&h, &dist, igraph_vss_1(n), igraph_vss_all(), IGRAPH_IN));
+	for (i = 0; i < n; i++) {
+		igraph_real_t d = MATRIX(dist, 0, i);
+
+		dst[i] = isfinite(d) ? d - 1 : NAN;
+	}
+out:
+	if (have_dist)
+		igraph_matrix_destroy(&dist);
+	if (have_h)
+		igraph_destroy(&h);
+	igraph_vector_int_destroy(&outdeg);
+	igraph_vector_int_destroy(&extra);
+	return err;
+}
+
+/* apexes: for every apex, each organisation that reaches it counts it. */
+static igraph_error_t apexes_into(const igraph_t *g, double *dst)
+{
+	igraph_integer_t n = igraph_vcount(g), i, k;
+	igraph_vector_int_t outdeg, reach;
+	igraph_error_t err;
+
+	if ((err = igraph_vector_int_init(&outdeg, 0)))
+		return err;
+	if ((err = igraph_vector_int_init(&reach, 0))) {
+		igraph_vector_int_destroy(&outdeg);
+		return err;
+	}
+	TRY(igraph_degree(g, &outdeg, igraph_vss_all(), IGRAPH_OUT, IGRAPH_LOOPS));
+	for (i = 0; i < n; i++)
+		dst[i] = 0;
+	for (i = 0; i < n; i++) {
+		if (VECTOR(outdeg)[i] != 0)
+			continue;
+		TRY(igraph_subcomponent(g, &reach, i, IGRAPH_IN));
+		for (k = 0; k < igraph_vector_int_size(&reach); k++)
+			dst[VECTOR(reach)[k]] += 1;
+	}
+out:
+	igraph_vector_int_destroy(&outdeg);
+	igraph_vector_int_destroy(&reach);
+	return err;
+}
+
+/*
+ * Burt's effective size on the undirected collapsed graph, unweighted:
+ * n - 2t/n, where n is the number of neighbours and t the number of ties
+ * among them (NetworkX's effective_size for an unweighted graph).
+ */
+static igraph_error_t effective_size_into(const igraph_t *g, double *dst)
+{
+	igraph_integer_t n = igraph_vcount(g), v, i, j;
+	igraph_adjlist_t adj;
+	igraph_error_t err;
+	char *mark = NULL;
+
+	if ((err = igraph_adjlist_init(g, &adj, IGRAPH_ALL, IGRAPH_NO_LOOPS, IGRAPH_NO_MULTIPLE)))
+		return err;
+	mark = calloc((size_t)n + 1, 1);
+	if (!mark) {
+		igraph_adjlist_destroy(&adj);
+		return IGRAPH_ENOMEM;
+	}
+	for (v = 0; v < n; v++) {
+		igraph_vector_int_t *nb = igraph_adjlist_get(&adj, v);
+		igraph_integer_t deg = igraph_vector_int_size(nb);
+		double ties = 0;
+
+		if (deg == 0) {
+			dst[v] = NAN;
+			continue;
+		}
+		for (i = 0; i < deg; i++)
+			mark[VECTOR(*nb)[i]] = 1;
+		for (i = 0; i < deg; i++) {
+			igraph_vector_int_t *nb2 = igraph_adjlist_get(&adj, VECTOR(*nb)[i]);
+
+			for (j = 0; j < igraph_vector_int_size(nb2); j++)
+				ties += mark[VECTOR(*nb2)[j]];
+		}
+		for (i = 0; i < deg; i++)
+			mark[VECTOR(*nb)[i]] = 0;
+		/* Each tie among neighbours was seen from both of its ends: ties = 2t. */
+		dst[v] = (double)deg - ties / (double)deg;
+	}
+	free(mark);
+	igraph_adjlist_destroy(&adj);
+	return IGRAPH_SUCCESS;
+}
+
+/*
+ * Gould-Fernandez brokerage on the directed collapsed graph, groups =
+ * organisation type: for every two-path a -> b -> c with a != c and no arc
+ * a -> c, b gets one count of the role given by the groups of a, b and c.
+ */
+static igraph_error_t brokerage_into(const igraph_t *g, const struct acg_model *model,
+				     double *role[5])
+{
+	enum { COORDINATOR, ITINERANT, REPRESENTATIVE, GATEKEEPER, LIAISON };
+	igraph_integer_t n = igraph_vcount(g), b, i, k;
+	igraph_adjlist_t in, out;
+	igraph_error_t err;
+
+	if ((err = igraph_adjlist_init(g, &in, IGRAPH_IN, IGRAPH_NO_LOOPS, IGRAPH_NO_MULTIPLE)))
+		return err;
+	if ((err = igraph_adjlist_init(g, &out, IGRAPH_OUT, IGRAPH_NO_LOOPS,
+				       IGRAPH_NO_MULTIPLE))) {
+		igraph_adjlist_destroy(&in);
+		return err;
+	}
+	for (b = 0; b < n; b++)
+		for (k = 0; k < 5; k++)
+			if (role[k])
+				role[k][b] = 0;
+	for (b = 0; b < n; b++) {
+		igraph_vector_int_t *ins = igraph_adjlist_get(&in, b);
+		igraph_vector_int_t *outs = igraph_adjlist_get(&out, b);
+		size_t gb = model->orgs[b].type;
+
+		for (i = 0; i < igraph_vector_int_size(ins); i++) {
+			igraph_integer_t a = VECTOR(*ins)[i];
+			igraph_vector_int_t *a_out = igraph_adjlist_get(&out, a);
+			size_t ga = model->orgs[a].type;
+
+			for (k = 0; k < igraph_vector_int_size(outs); k++) {
+				igraph_integer_t c = VECTOR(*outs)[k];
+				size_t gc = model->orgs[c].type;
+				int r;
+
+				/* Adjacency lists are sorted: binary search for a -> c. */
+				if (a == c || igraph_vector_int_binsearch2(a_out, c))
+					continue;
+				if (ga == gb && gb == gc)
+					r = COORDINATOR;
+				else if (ga == gc)
+					r = ITINERANT;
+				else if (ga == gb)
+					r = REPRESENTATIVE;
+				else if (gb == gc)
+					r = GATEKEEPER;
+				else
+					r = LIAISON;
+				if (role[r])
+					role[r][b] += 1;
+			}
+		}
+	}
+	igraph_adjlist_destroy(&in);
+	igraph_adjlist_destroy(&out);
+	return IGRAPH_SUCCESS;
+}
+
+/* ---- the driver ---------------------------------------------------------------- */
+
+static bool any(const bool *want, int from, int to)
+{
+	int m;
+
+	for (m = from; m <= to; m++)
+		if (want[m])
+			return true;
+	return false;
+}
+
+enum acg_status acg_metrics_compute(struct acg_graph *graph, const bool want[ACG_METRIC_COUNT],
+				    const struct acg_metric_options *opt, struct acg_metrics **out,
+				    struct acg_diags *diags)
+{
+	const struct acg_model *model = graph->model;
+	const struct acg_weighted *col = NULL, *und = NULL;
+	struct acg_metrics *mx;
+	igraph_error_t err = IGRAPH_SUCCESS;
+	bool estimate = !opt->exact && model->norgs > ACG_EXACT_LIMIT;
+	double **v;
+	int m;
+
+	*out = NULL;
+	mx = calloc(1, sizeof(*mx));
+	if (!mx)
+		return ACG_ENOMEM;
+	mx->n = model->norgs;
+	v = mx->v;
+	for (m = 0; m < ACG_METRIC_COUNT; m++)
+		if (want[m] && !(v[m] = calloc(mx->n + 1, sizeof(double)))) {
+			acg_metrics_free(mx);
+			return ACG_ENOMEM;
+		}
+	if (any(want, ACG_METRIC_PRINCIPALS, ACG_METRIC_APEXES) ||
+	    any(want, ACG_METRIC_BROKERAGE_COORDINATOR, ACG_METRIC_BROKERAGE_LIAISON)) {
+		if (!(col = acg_graph_collapsed(graph))) {
+			err = IGRAPH_ENOMEM;
+			goto out;
+		}
+	}
+	if (want[ACG_METRIC_CORENESS] || want[ACG_METRIC_CONSTRAINT] ||
+	    want[ACG_METRIC_COMMUNITY] || want[ACG_METRIC_EFFECTIVE_SIZE]) {
+		if (!(und = acg_graph_undirected(graph))) {
+			err = IGRAPH_ENOMEM;
+			goto out;
+		}
+	}
+	if (want[ACG_METRIC_IN_DEGREE])
+		TRY(degree_into(&graph->multi.g, v[ACG_METRIC_IN_DEGREE], IGRAPH_IN));
+	if (want[ACG_METRIC_OUT_DEGREE])
+		TRY(degree_into(&graph->multi.g, v[ACG_METRIC_OUT_DEGREE], IGRAPH_OUT));
+	if (want[ACG_METRIC_PRINCIPALS])
+		TRY(degree_into(&col->g, v[ACG_METRIC_PRINCIPALS], IGRAPH_OUT));
+	if (want[ACG_METRIC_ACCOUNTEES])
+		TRY(degree_into(&col->g, v[ACG_METRIC_ACCOUNTEES], IGRAPH_IN));
+	if (want[ACG_METRIC_BETWEENNESS]) {
+		TRY(betweenness_into(&col->g, v[ACG_METRIC_BETWEENNESS], estimate));
+		mx->estimated[ACG_METRIC_BETWEENNESS] = estimate;
+	}
+	if (want[ACG_METRIC_HARMONIC]) {
+		TRY(harmonic_into(&col->g, v[ACG_METRIC_HARMONIC], estimate));
+		mx->estimated[ACG_METRIC_HARMONIC] = estimate;
+	}
+	if (want[ACG_METRIC_PAGERANK])
+		TRY(pagerank_into(&graph->multi, v[ACG_METRIC_PAGERANK]));
+	if (want[ACG_METRIC_HUB] || want[ACG_METRIC_AUTHORITY])
+		TRY(hits_into(&col->g, v[ACG_METRIC_HUB], v[ACG_METRIC_AUTHORITY], opt->seed));
+	if (want[ACG_METRIC_CORENESS])
+		TRY(coreness_into(&und->g, v[ACG_METRIC_CORENESS]));
+	if (want[ACG_METRIC_CONSTRAINT])
+		TRY(constraint_into(und, v[ACG_METRIC_CONSTRAINT]));
+	if (want[ACG_METRIC_APEX_DISTANCE])
+		TRY(apex_distance_into(&col->g, v[ACG_METRIC_APEX_DISTANCE]));
+	if (want[ACG_METRIC_APEXES])
+		TRY(apexes_into(&col->g, v[ACG_METRIC_APEXES]));
+	if (want[ACG_METRIC_COMMUNITY])
+		TRY(community_into(&und->g, v[ACG_METRIC_COMMUNITY], opt->seed));
+	if (want[ACG_METRIC_EFFECTIVE_SIZE])
+		TRY(effective_size_into(&und->g, v[ACG_METRIC_EFFECTIVE_SIZE]));
+	if (any(want, ACG_METRIC_BROKERAGE_COORDINATOR, ACG_METRIC_BROKERAGE_LIAISON))
+		TRY(brokerage_into(&col->g, model, &v[ACG_METRIC_BROKERAGE_COORDINATOR]));
+out:
+	if (err != IGRAPH_SUCCESS) {
+		acg_metrics_free(mx);
+		if (err != IGRAPH_ENOMEM)
+			acg_diags_add(diags, ACG_ERROR, ACG_ELIB, NULL, 0, 0, NULL,
+				      "igraph failed: %s", igraph_strerror(err));
+		return acg_status_from_igraph(err);
+	}
+	*out = mx;
+	return ACG_OK;
+}

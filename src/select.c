@@ -1,0 +1,320 @@
+/* select.c - the part of a system a command works on; see accgraph/select.h. */
+#include "accgraph/select.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "util.h"
+
+/* ---- deep copies -------------------------------------------------------- */
+
+/* Each copy function returns 0, or -1 when out of memory (leaving a partial
+ * copy that the owning model frees). */
+
+static int copy_string(char **dst, const char *src)
+{
+	*dst = acg_strdup(src);
+	return src && !*dst ? -1 : 0;
+}
+
+static int copy_strlist(struct acg_strlist *dst, const struct acg_strlist *src)
+{
+	size_t i;
+
+	dst->n = 0;
+	dst->v = NULL;
+	if (!src->n)
+		return 0;
+	if (!(dst->v = calloc(src->n, sizeof(*dst->v))))
+		return -1;
+	for (i = 0; i < src->n; i++, dst->n++)
+		if (copy_string(&dst->v[i], src->v[i]))
+			return -1;
+	return 0;
+}
+
+static int copy_refs(struct acg_refs *dst, const struct acg_refs *src)
+{
+	dst->n = 0;
+	dst->v = NULL;
+	if (!src->n)
+		return 0;
+	if (!(dst->v = malloc(src->n * sizeof(*dst->v))))
+		return -1;
+	memcpy(dst->v, src->v, src->n * sizeof(*dst->v));
+	dst->n = src->n;
+	return 0;
+}
+
+static int copy_attrs(struct acg_attrs *dst, const struct acg_attrs *src)
+{
+	size_t i;
+
+	dst->n = 0;
+	dst->v = NULL;
+	if (!src->n)
+		return 0;
+	if (!(dst->v = calloc(src->n, sizeof(*dst->v))))
+		return -1;
+	for (i = 0; i < src->n; i++) {
+		struct acg_attr *a = &dst->v[i];
+
+		*a = src->v[i];
+		a->key = NULL;
+		if (a->kind == ACG_ATTR_STRING)
+			a->value.string = NULL;
+		dst->n++;
+		if (copy_string(&a->key, src->v[i].key) ||
+		    (a->kind == ACG_ATTR_STRING &&
+		     copy_string(&a->value.string, src->v[i].value.string)))
+			return -1;
+	}
+	return 0;
+}
+
+static int copy_types(struct acg_type_table *dst, const struct acg_type_table *src)
+{
+	size_t i;
+
+	for (i = 0; i < src->n; i++) {
+		const struct acg_type *s = &src->v[i];
+		struct acg_type *t;
+
+		if (acg_grow((void **)&dst->v, &dst->cap, dst->n + 1, sizeof(*dst->v)))
+			return -1;
+		t = &dst->v[dst->n++];
+		memset(t, 0, sizeof(*t));
+		t->tier = s->tier;
+		t->declared = s->declared;
+		t->well_known = s->well_known;
+		if (copy_string(&t->name, s->name) || copy_string(&t->label, s->label) ||
+		    copy_string(&t->shape, s->shape) || copy_string(&t->color, s->color) ||
+		    copy_string(&t->style, s->style))
+			return -1;
+	}
+	return 0;
+}
+
+static int copy_header(struct acg_model *dst, const struct acg_model *src)
+{
+	size_t i;
+
+	dst->as_of = src->as_of;
+	dst->org_types_declared = src->org_types_declared;
+	dst->link_types_declared = src->link_types_declared;
+	if (copy_string(&dst->title, src->title) ||
+	    copy_string(&dst->description, src->description) ||
+	    copy_types(&dst->org_types, &src->org_types) ||
+	    copy_types(&dst->link_types, &src->link_types))
+		return -1;
+	for (i = 0; i < src->nsources; i++) {
+		struct acg_source *s = acg_model_add_source(dst, src->sources[i].id);
+
+		if (!s || copy_string(&s->citation, src->sources[i].citation) ||
+		    copy_string(&s->url, src->sources[i].url))
+			return -1;
+	}
+	return 0;
+}
+
+static int copy_org(struct acg_model *dst, const struct acg_org *s)
+{
+	struct acg_org *o = acg_model_add_org(dst);
+
+	if (!o)
+		return -1;
+	o->type = s->type;
+	o->valid_from = s->valid_from;
+	o->valid_to = s->valid_to;
+	if (copy_string(&o->id, s->id) || copy_string(&o->name, s->name) ||
+	    copy_string(&o->region, s->region) || copy_strlist(&o->succeeds, &s->succeeds) ||
+	    copy_refs(&o->sources, &s->sources) || copy_attrs(&o->attrs, &s->attrs) ||
+	    acg_model_index_org(dst, dst->norgs - 1, NULL) != ACG_OK)
+		return -1;
+	dst->org_types.v[o->type].uses++;
+	return 0;
+}
+
+static int copy_link(struct acg_model *dst, const struct acg_link *s, size_t from, size_t to)
+{
+	struct acg_link *l = acg_model_add_link(dst);
+
+	if (!l)
+		return -1;
+	*l = *s;
+	l->from = from;
+	l->to = to;
+	l->domains = (struct acg_strlist){NULL, 0};
+	l->mechanism = l->label = NULL;
+	l->sources = (struct acg_refs){NULL, 0};
+	l->attrs = (struct acg_attrs){NULL, 0};
+	if (copy_strlist(&l->domains, &s->domains) || copy_string(&l->mechanism, s->mechanism) ||
+	    copy_string(&l->label, s->label) || copy_refs(&l->sources, &s->sources) ||
+	    copy_attrs(&l->attrs, &s->attrs))
+		return -1;
+	dst->link_types.v[l->type].uses++;
+	return 0;
+}
+
+enum acg_status acg_model_subset(const struct acg_model *in, const bool *keep_org,
+				 const bool *keep_link, struct acg_model **out)
+{
+	struct acg_model *m = acg_model_new();
+	size_t *map = NULL, i;
+	enum acg_status status = ACG_ENOMEM;
+
+	*out = NULL;
+	if (!m || copy_header(m, in))
+		goto out;
+	if (in->norgs && !(map = malloc(in->norgs * sizeof(*map))))
+		goto out;
+	for (i = 0; i < in->norgs; i++) {
+		map[i] = ACG_NONE;
+		if (!keep_org[i])
+			continue;
+		if (copy_org(m, &in->orgs[i]))
+			goto out;
+		map[i] = m->norgs - 1;
+	}
+	for (i = 0; i < in->nlinks; i++) {
+		const struct acg_link *l = &in->links[i];
+
+		if (keep_link[i] && map[l->from] != ACG_NONE && map[l->to] != ACG_NONE &&
+		    copy_link(m, l, map[l->from], map[l->to]))
+			goto out;
+	}
+	status = ACG_OK;
+	*out = m;
+	m = NULL;
+out:
+	free(map);
+	acg_model_free(m);
+	return status;
+}
+
+/* ---- selection ------------------------------------------------------------ */
+
+int acg_selection_is_all(const struct acg_selection *sel)
+{
+	return sel->as_of == ACG_DATE_NONE && !sel->ntypes && !sel->nlink_types && !sel->region &&
+	       !sel->domain;
+}
+
+static bool name_in(const char *name, const char *const *list, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (!strcmp(list[i], name))
+			return true;
+	return false;
+}
+
+static bool link_is_for(const struct acg_link *l, const char *domain)
+{
+	return name_in(domain, (const char *const *)l->domains.v, l->domains.n);
+}
+
+/* Reports each name of list that the type table does not hold. */
+static enum acg_status check_type_names(const struct acg_type_table *t, const char *const *list,
+					size_t n, const char *option, struct acg_diags *diags)
+{
+	enum acg_status status = ACG_OK;
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (acg_type_find(t, list[i]) == ACG_NONE) {
+			acg_diags_add(diags, ACG_ERROR, ACG_EUSAGE, NULL, 0, 0, NULL,
+				      "%s: the system has no type \"%s\"", option, list[i]);
+			status = ACG_EUSAGE;
+		}
+	return status;
+}
+
+/* The selection's names must be ones the model mentions. */
+static enum acg_status check_names(const struct acg_model *in, const struct acg_selection *sel,
+				   struct acg_diags *diags)
+{
+	enum acg_status status = ACG_OK;
+	size_t i;
+
+	if (check_type_names(&in->org_types, sel->types, sel->ntypes, "--types", diags))
+		status = ACG_EUSAGE;
+	if (check_type_names(&in->link_types, sel->link_types, sel->nlink_types, "--link-types",
+			     diags))
+		status = ACG_EUSAGE;
+	if (sel->region) {
+		for (i = 0; i < in->norgs; i++)
+			if (in->orgs[i].region && !strcmp(in->orgs[i].region, sel->region))
+				break;
+		if (i == in->norgs) {
+			acg_diags_add(diags, ACG_ERROR, ACG_EUSAGE, NULL, 0, 0, NULL,
+				      "--region: no organisation has region \"%s\"", sel->region);
+			status = ACG_EUSAGE;
+		}
+	}
+	if (sel->domain) {
+		for (i = 0; i < in->nlinks; i++)
+			if (link_is_for(&in->links[i], sel->domain))
+				break;
+		if (i == in->nlinks) {
+			acg_diags_add(diags, ACG_ERROR, ACG_EUSAGE, NULL, 0, 0, NULL,
+				      "--for: no link is given for \"%s\"", sel->domain);
+			status = ACG_EUSAGE;
+		}
+	}
+	return status;
+}
+
+static bool keeps_org(const struct acg_model *in, const struct acg_selection *sel,
+		      const struct acg_org *o)
+{
+	if (sel->as_of != ACG_DATE_NONE &&
+	    !acg_date_in_interval(sel->as_of, o->valid_from, o->valid_to))
+		return false;
+	if (sel->ntypes && !name_in(in->org_types.v[o->type].name, sel->types, sel->ntypes))
+		return false;
+	return !sel->region || (o->region && !strcmp(o->region, sel->region));
+}
+
+static bool keeps_link(const struct acg_model *in, const struct acg_selection *sel,
+		       const struct acg_link *l)
+{
+	if (sel->as_of != ACG_DATE_NONE &&
+	    !acg_date_in_interval(sel->as_of, l->valid_from, l->valid_to))
+		return false;
+	if (sel->nlink_types &&
+	    !name_in(in->link_types.v[l->type].name, sel->link_types, sel->nlink_types))
+		return false;
+	return !sel->domain || link_is_for(l, sel->domain);
+}
+
+enum acg_status acg_select(const struct acg_model *in, const struct acg_selection *sel,
+			   struct acg_model **out, struct acg_diags *diags)
+{
+	bool *keep_org = NULL, *keep_link = NULL;
+	enum acg_status status;
+	size_t i;
+
+	*out = NULL;
+	status = check_names(in, sel, diags);
+	if (status != ACG_OK)
+		return status;
+	keep_org = calloc(in->norgs + 1, sizeof(*keep_org));
+	keep_link = calloc(in->nlinks + 1, sizeof(*keep_link));
+	if (!keep_org || !keep_link) {
+		status = ACG_ENOMEM;
+		goto out;
+	}
+	for (i = 0; i < in->norgs; i++)
+		keep_org[i] = keeps_org(in, sel, &in->orgs[i]);
+	for (i = 0; i < in->nlinks; i++)
+		keep_link[i] = keeps_link(in, sel, &in->links[i]);
+	status = acg_model_subset(in, keep_org, keep_link, out);
+	if (status == ACG_OK && sel->as_of != ACG_DATE_NONE)
+		(*out)->as_of = sel->as_of;
+out:
+	free(keep_org);
+	free(keep_link);
+	return status;
+}
