@@ -54,7 +54,17 @@ DEB_PACKAGES = gcc clang make pkg-config libigraph-dev libjansson-dev libgraphvi
 
 all: $(LIBRARY) $(PROGRAM)
 
-$(BUILD)/%.o: %.c
+# The compiler and flags in use; a change rebuilds everything (redis's .make-settings).
+FLAGS_STAMP = $(BUILD)/.flags
+FLAGS_NOW = $(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) $(ALL_LDFLAGS) $(LIBS)
+$(FLAGS_STAMP): FORCE
+	@mkdir -p $(@D)
+	@echo '$(FLAGS_NOW)' | cmp -s - $@ || echo '$(FLAGS_NOW)' > $@
+
+.PHONY: FORCE
+FORCE:
+
+$(BUILD)/%.o: %.c $(FLAGS_STAMP)
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
 
@@ -66,7 +76,7 @@ $(LIBRARY): $(LIB_OBJ)
 $(PROGRAM): $(CLI_OBJ) $(LIBRARY)
 	$(CC) $(ALL_LDFLAGS) -o $@ $(CLI_OBJ) $(LIBRARY) $(LIBS)
 
-$(BUILD)/tests/%: tests/unit/%.c $(LIBRARY)
+$(BUILD)/tests/%: tests/unit/%.c $(LIBRARY) $(FLAGS_STAMP)
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CPPFLAGS) -Isrc $(CMOCKA_CFLAGS) $(ALL_CFLAGS) -MMD -MP -MF $@.d \
 		$(ALL_LDFLAGS) -o $@ $< $(LIBRARY) $(CMOCKA_LIBS) $(LIBS)

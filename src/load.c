@@ -234,17 +234,20 @@ static void want_boolean(struct loader *L, const json_t *v, bool *out)
 }
 
 /*
- * `valid_to` must come after `valid_from`: the interval [from, to) would
- * otherwise hold no day.  Reported at the valid_to member.
+ * At the `valid_to` member of obj, whose value parsed as `to`: it must come
+ * after `valid_from` (wherever that stands in the object), or the interval
+ * [valid_from, valid_to) would hold no day.  An unparsable valid_from is
+ * reported at its own member, not here.
  */
-static void check_interval(struct loader *L, acg_date from, acg_date to)
+static void check_interval(struct loader *L, const json_t *obj, acg_date to)
 {
+	const json_t *v = json_object_get(obj, "valid_from");
 	char a[ACG_DATE_BUFSIZE], b[ACG_DATE_BUFSIZE];
-	size_t mark;
+	acg_date from;
 
-	if (from == ACG_DATE_NONE || to == ACG_DATE_NONE || to > from)
+	if (to == ACG_DATE_NONE || !json_is_string(v) ||
+	    acg_date_parse(json_string_value(v), &from) != ACG_DATE_OK || to > from)
 		return;
-	mark = ptr_push_key(L, "valid_to");
 	if (to == from)
 		error(L, "valid_to %s is the same day as valid_from; the interval "
 			 "[valid_from, valid_to) holds no day",
@@ -252,17 +255,17 @@ static void check_interval(struct loader *L, acg_date from, acg_date to)
 	else
 		error(L, "valid_to %s is before valid_from %s", acg_date_format(to, a),
 		      acg_date_format(from, b));
-	ptr_pop(L, mark);
 }
 
 /* ---- lists ---------------------------------------------------------------- */
 
 /*
  * An array of non-empty strings with no repeats (`for`, `succeeds`), kept in
- * *out.  `what` names an element in messages.
+ * *out.  `what` names an element in messages.  An element equal to `self`
+ * (when not NULL: the organisation's own id in `succeeds`) is an error.
  */
 static void want_string_list(struct loader *L, const json_t *v, const char *what,
-			     struct acg_strlist *out)
+			     const char *self, struct acg_strlist *out)
 {
 	size_t i, j, mark;
 	const json_t *e;
@@ -287,6 +290,8 @@ static void want_string_list(struct loader *L, const json_t *v, const char *what
 					break;
 			if (j < i) {
 				error(L, "\"%s\" is listed twice (first at index %zu)", s, j);
+			} else if (self && !strcmp(s, self)) {
+				error(L, "an organisation cannot succeed itself (\"%s\")", s);
 			} else if (!(out->v[out->n] = acg_strdup(s))) {
 				nomem(L);
 			} else {
@@ -595,8 +600,8 @@ static void check_sources(struct loader *L, const json_t *v)
 
 /* ---- organisations ------------------------------------------------------ */
 
-static void org_member(struct loader *L, struct acg_org *o, size_t i, const char *key,
-		       const json_t *v)
+static void org_member(struct loader *L, const json_t *obj, struct acg_org *o, size_t i,
+		       const char *key, const json_t *v)
 {
 	if (!strcmp(key, "id")) {
 		const char *id = want_name(L, v, "an organisation id");
@@ -615,15 +620,9 @@ static void org_member(struct loader *L, struct acg_org *o, size_t i, const char
 		want_date(L, v, true, &o->valid_from);
 	} else if (!strcmp(key, "valid_to")) {
 		want_date(L, v, true, &o->valid_to);
+		check_interval(L, obj, o->valid_to);
 	} else if (!strcmp(key, "succeeds")) {
-		want_string_list(L, v, "an organisation id", &o->succeeds);
-		if (o->id) {
-			size_t j;
-
-			for (j = 0; j < o->succeeds.n; j++)
-				if (!strcmp(o->succeeds.v[j], o->id))
-					error(L, "an organisation cannot succeed itself (\"%s\")", o->id);
-		}
+		want_string_list(L, v, "an organisation id", o->id, &o->succeeds);
 	} else if (!strcmp(key, "sources")) {
 		want_source_refs(L, v, &o->sources);
 	} else if (!strcmp(key, "attributes")) {
@@ -654,14 +653,13 @@ static void check_organisation(struct loader *L, const json_t *e, size_t i)
 	json_object_foreach((json_t *)e, key, v) {
 		size_t mark = ptr_push_key(L, key);
 
-		org_member(L, o, i, key, v);
+		org_member(L, e, o, i, key, v);
 		ptr_pop(L, mark);
 	}
 	if (!json_object_get(e, "id"))
 		report_missing(L, "id");
 	if (!json_object_get(e, "type"))
 		report_missing(L, "type");
-	check_interval(L, o->valid_from, o->valid_to);
 	if (!o->name && o->id)
 		keep_string(L, &o->name, o->id);
 }
@@ -750,18 +748,25 @@ static size_t want_org_ref(struct loader *L, const json_t *v)
 	return o;
 }
 
-static void link_member(struct loader *L, struct acg_link *l, const char *key, const json_t *v)
+static void link_member(struct loader *L, const json_t *obj, struct acg_link *l, const char *key,
+			const json_t *v)
 {
+	const json_t *from;
 	const char *s;
 
 	if (!strcmp(key, "from")) {
 		l->from = want_org_ref(L, v);
 	} else if (!strcmp(key, "to")) {
 		l->to = want_org_ref(L, v);
+		from = json_object_get(obj, "from");
+		if (json_is_string(v) && *json_string_value(v) && json_is_string(from) &&
+		    !strcmp(json_string_value(from), json_string_value(v)))
+			error(L, "a link cannot go from an organisation to itself (\"%s\")",
+			      json_string_value(v));
 	} else if (!strcmp(key, "type")) {
 		l->type = want_type(L, v, true);
 	} else if (!strcmp(key, "for")) {
-		want_string_list(L, v, "what account is given for", &l->domains);
+		want_string_list(L, v, "what account is given for", NULL, &l->domains);
 	} else if (!strcmp(key, "mechanism")) {
 		keep_string(L, &l->mechanism, want_string(L, v));
 	} else if (!strcmp(key, "label")) {
@@ -787,6 +792,7 @@ static void link_member(struct loader *L, struct acg_link *l, const char *key, c
 		want_date(L, v, true, &l->valid_from);
 	} else if (!strcmp(key, "valid_to")) {
 		want_date(L, v, true, &l->valid_to);
+		check_interval(L, obj, l->valid_to);
 	} else if (!strcmp(key, "sources")) {
 		want_source_refs(L, v, &l->sources);
 	} else if (!strcmp(key, "attributes")) {
@@ -796,28 +802,34 @@ static void link_member(struct loader *L, struct acg_link *l, const char *key, c
 	}
 }
 
-/* Self-links and links stated twice; reported at the link's `to`. */
-static void check_link_ends(struct loader *L, const json_t *e, struct acg_link *l, size_t j)
+/*
+ * A link stated twice: the same from, to and type as an earlier link,
+ * reported at the link itself (before its members).  The ends and the type
+ * are looked up without reporting; their own problems are reported at their
+ * members.
+ */
+static void check_duplicate_link(struct loader *L, const json_t *e, size_t j)
 {
 	const json_t *from = json_object_get(e, "from"), *to = json_object_get(e, "to");
-	size_t mark, first;
+	const json_t *type = json_object_get(e, "type");
+	size_t f, t, ty, first;
 
-	if (json_is_string(from) && json_is_string(to) && *json_string_value(to) &&
-	    !strcmp(json_string_value(from), json_string_value(to))) {
-		mark = ptr_push_key(L, "to");
-		error(L, "a link cannot go from an organisation to itself (\"%s\")",
-		      json_string_value(to));
-		ptr_pop(L, mark);
+	if (!json_is_string(from) || !json_is_string(to) || !json_is_string(type))
+		return;
+	f = acg_model_find_org(L->m, json_string_value(from));
+	t = acg_model_find_org(L->m, json_string_value(to));
+	if (f == ACG_NONE || t == ACG_NONE || f == t)
+		return;
+	ty = acg_type_intern(&L->m->link_types, json_string_value(type), true);
+	if (ty == ACG_NONE) {
+		nomem(L);
 		return;
 	}
-	if (l->from == ACG_NONE || l->to == ACG_NONE || l->type == ACG_NONE)
-		return;
-	first = link_key_add(L, l->from, l->to, l->type, j);
+	first = link_key_add(L, f, t, ty, j);
 	if (first != ACG_NONE)
 		error(L, "duplicate link: \"%s\" to \"%s\" of type \"%s\" is already stated at "
 			 "/links/%zu",
-		      L->m->orgs[l->from].id, L->m->orgs[l->to].id, L->m->link_types.v[l->type].name,
-		      first);
+		      L->m->orgs[f].id, L->m->orgs[t].id, L->m->link_types.v[ty].name, first);
 }
 
 static void check_link(struct loader *L, const json_t *e, size_t j)
@@ -834,10 +846,11 @@ static void check_link(struct loader *L, const json_t *e, size_t j)
 		error(L, "expected a link object, got %s", kind_of(e));
 		return;
 	}
+	check_duplicate_link(L, e, j);
 	json_object_foreach((json_t *)e, key, v) {
 		size_t mark = ptr_push_key(L, key);
 
-		link_member(L, l, key, v);
+		link_member(L, e, l, key, v);
 		ptr_pop(L, mark);
 	}
 	if (!json_object_get(e, "from"))
@@ -846,8 +859,6 @@ static void check_link(struct loader *L, const json_t *e, size_t j)
 		report_missing(L, "to");
 	if (!json_object_get(e, "type"))
 		report_missing(L, "type");
-	check_link_ends(L, e, l, j);
-	check_interval(L, l->valid_from, l->valid_to);
 }
 
 static void check_links(struct loader *L, const json_t *v)
@@ -992,7 +1003,7 @@ static bool is_blank(const char *text, size_t len)
 	size_t i;
 
 	for (i = 0; i < len; i++)
-		if (!strchr(" \t\r\n", text[i]))
+		if (text[i] != ' ' && text[i] != '\t' && text[i] != '\r' && text[i] != '\n')
 			return false;
 	return true;
 }

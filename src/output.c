@@ -39,6 +39,46 @@ static void output_free(struct acg_output *o)
 	free(o);
 }
 
+/*
+ * The path that writing to `path` really creates or replaces: symbolic links
+ * followed, even when the last one dangles.  NULL with errno set on failure
+ * (ELOOP after 40 links, ENOMEM).
+ */
+static char *follow_links(const char *path)
+{
+	char *p = acg_strdup(path);
+	struct stat st;
+	int hops;
+
+	if (!p) {
+		errno = ENOMEM;
+		return NULL;
+	}
+	for (hops = 0; lstat(p, &st) == 0 && S_ISLNK(st.st_mode); hops++) {
+		char buf[PATH_MAX], *next;
+		ssize_t n;
+		const char *slash = strrchr(p, '/');
+
+		if (hops == 40 || (n = readlink(p, buf, sizeof(buf) - 1)) < 0) {
+			if (hops == 40)
+				errno = ELOOP;
+			free(p);
+			return NULL;
+		}
+		buf[n] = '\0';
+		if (buf[0] == '/' || !slash)
+			next = acg_strdup(buf);
+		else
+			next = acg_asprintf("%.*s%s", (int)(slash - p + 1), p, buf);
+		free(p);
+		if (!(p = next)) {
+			errno = ENOMEM;
+			return NULL;
+		}
+	}
+	return p;
+}
+
 /* The permissions a newly created file gets: 0666 less the umask. */
 static mode_t creation_mode(void)
 {
@@ -108,16 +148,11 @@ enum acg_status acg_output_open(const char *path, struct acg_output **out,
 		/* A device or a pipe: written in place, never replaced. */
 		if (!(o->stream = fopen(path, "wb")))
 			status = io_error(diags, path, "cannot open", errno);
-	} else {
+	} else if (!(o->target = follow_links(path))) {
 		/* A regular file, or a new one: the final name behind any symlink. */
-		char *real = exists ? realpath(path, NULL) : NULL;
-
-		if (exists && !real)
-			status = io_error(diags, path, "cannot resolve", errno);
-		else if (!(o->target = real ? real : acg_strdup(path)))
-			status = ACG_ENOMEM;
-		else
-			status = open_temporary(o, exists ? &st : NULL, diags);
+		status = errno == ENOMEM ? ACG_ENOMEM : io_error(diags, path, "cannot resolve", errno);
+	} else {
+		status = open_temporary(o, exists ? &st : NULL, diags);
 	}
 out:
 	if (status != ACG_OK) {
