@@ -113,6 +113,12 @@ static const char *kind_of(const json_t *v)
 	return "a value";
 }
 
+/* As kind_of(), telling a number with a fraction from an integer. */
+static const char *integer_kind_of(const json_t *v)
+{
+	return json_is_real(v) ? "a number with a fraction or an exponent" : kind_of(v);
+}
+
 /* ---- the JSON Pointer of the current value ----------------------------- */
 
 static int ptr_append(struct loader *L, const char *s, size_t n)
@@ -220,7 +226,7 @@ static void want_date(struct loader *L, const json_t *v, bool nullable, acg_date
 		error(L, "\"%s\" is not a date of the form YYYY-MM-DD", s);
 		break;
 	case ACG_DATE_IMPOSSIBLE:
-		error(L, "%s is not a calendar date", s);
+		error(L, "\"%s\" is not a calendar date", s);
 		break;
 	}
 }
@@ -416,10 +422,34 @@ static bool listed(const char *const *list, const char *s, size_t n)
 	return false;
 }
 
-/* A Graphviz colour: #RRGGBB, #RRGGBBAA or a colour name (letters and digits). */
+/* Letters and digits, starting with a letter, n > 0 of them. */
+static bool is_word(const char *s, size_t n)
+{
+	size_t i;
+
+	if (!n || !((s[0] >= 'a' && s[0] <= 'z') || (s[0] >= 'A' && s[0] <= 'Z')))
+		return false;
+	for (i = 0; i < n; i++)
+		if (!strchr("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789", s[i]) ||
+		    !s[i])
+			return false;
+	return true;
+}
+
+/*
+ * A Graphviz colour: #RRGGBB, #RRGGBBAA, a colour name (letters and digits)
+ * or a name in a colour scheme, /scheme/name.
+ */
 static bool is_colour(const char *s)
 {
 	size_t n = strlen(s), i;
+	const char *slash;
+
+	if (s[0] == '/') {
+		slash = strchr(s + 1, '/');
+		return slash && is_word(s + 1, (size_t)(slash - s - 1)) &&
+		       is_word(slash + 1, strlen(slash + 1));
+	}
 
 	if (s[0] == '#') {
 		if (n != 7 && n != 9)
@@ -429,24 +459,23 @@ static bool is_colour(const char *s)
 				return false;
 		return true;
 	}
-	if (!((s[0] >= 'a' && s[0] <= 'z') || (s[0] >= 'A' && s[0] <= 'Z')))
-		return false;
-	for (i = 0; i < n; i++)
-		if (!strchr("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789", s[i]))
-			return false;
-	return true;
+	return is_word(s, n);
 }
 
-/* A style: one or more Graphviz style names separated by commas. */
+/* A style: one or more Graphviz style names separated by commas (and spaces). */
 static bool is_style(const char *s)
 {
-	const char *end;
+	const char *end, *last;
 
 	do {
+		while (*s == ' ')
+			s++;
 		end = strchr(s, ',');
 		if (!end)
 			end = s + strlen(s);
-		if (!listed(graphviz_styles, s, (size_t)(end - s)))
+		for (last = end; last > s && last[-1] == ' '; last--)
+			;
+		if (!listed(graphviz_styles, s, (size_t)(last - s)))
 			return false;
 		s = end + 1;
 	} while (*end);
@@ -464,7 +493,7 @@ static void type_member(struct loader *L, struct acg_type *t, bool is_link, cons
 		if (!json_is_integer(v) || json_integer_value(v) < 1 ||
 		    json_integer_value(v) > 1000)
 			error(L, "expected a tier, an integer from 1 (the top) to 1000, got %s",
-			      json_is_integer(v) ? "a number out of range" : kind_of(v));
+			      json_is_integer(v) ? "a number out of range" : integer_kind_of(v));
 		else
 			t->tier = (int)json_integer_value(v);
 	} else if (!strcmp(key, "shape") && !is_link) {
@@ -474,7 +503,8 @@ static void type_member(struct loader *L, struct acg_type *t, bool is_link, cons
 			keep_string(L, &t->shape, s);
 	} else if (!strcmp(key, "color")) {
 		if ((s = want_string(L, v)) && !is_colour(s))
-			error(L, "\"%s\" is not a colour (expected #RRGGBB, #RRGGBBAA or a colour name)",
+			error(L, "\"%s\" is not a colour (expected #RRGGBB, #RRGGBBAA, a colour name or "
+				 "/scheme/name)",
 			      s);
 		else
 			keep_string(L, &t->color, s);
@@ -766,7 +796,7 @@ static void link_member(struct loader *L, const json_t *obj, struct acg_link *l,
 	} else if (!strcmp(key, "type")) {
 		l->type = want_type(L, v, true);
 	} else if (!strcmp(key, "for")) {
-		want_string_list(L, v, "what account is given for", NULL, &l->domains);
+		want_string_list(L, v, "an entry of \"for\"", NULL, &l->domains);
 	} else if (!strcmp(key, "mechanism")) {
 		keep_string(L, &l->mechanism, want_string(L, v));
 	} else if (!strcmp(key, "label")) {
@@ -885,7 +915,7 @@ static void check_version(struct loader *L, const json_t *v)
 {
 	if (!json_is_integer(v))
 		error(L, "expected the format version, the integer %d, got %s", FORMAT_VERSION,
-		      kind_of(v));
+		      integer_kind_of(v));
 	else if (json_integer_value(v) != FORMAT_VERSION)
 		error(L, "format version %lld is not supported (this accgraph reads version %d)",
 		      (long long)json_integer_value(v), FORMAT_VERSION);
@@ -939,12 +969,13 @@ static void collect_vocabulary(struct loader *L, const json_t *v, bool is_link)
 	const char *name;
 	const json_t *def;
 
+	/* A vocabulary of the wrong JSON type is reported once, at itself. */
+	if (!json_is_object(v))
+		return;
 	if (is_link)
 		L->m->link_types_declared = true;
 	else
 		L->m->org_types_declared = true;
-	if (!json_is_object(v))
-		return;
 	json_object_foreach((json_t *)v, name, def) {
 		size_t t = acg_type_intern(table, name, is_link);
 
@@ -1027,6 +1058,18 @@ static enum acg_status syntax_error(const char *name, const char *text, size_t l
 	else if (code == json_error_invalid_utf8)
 		st = acg_diags_add(diags, ACG_ERROR, ACG_EINVAL, name, line, column, NULL,
 				   "invalid UTF-8: %s", err->text);
+	else if (code == json_error_null_character)
+		st = acg_diags_add(diags, ACG_ERROR, ACG_EINVAL, name, line, column, NULL,
+				   "a string contains \\u0000 (a NUL character), which is not "
+				   "allowed");
+	else if (!strcmp(err->text, "string or '}' expected near '}'"))
+		st = acg_diags_add(diags, ACG_ERROR, ACG_EINVAL, name, line, column, NULL,
+				   "expected a member name in quotes before '}' (is there a "
+				   "comma after the last member?)");
+	else if (!strcmp(err->text, "unexpected token near ']'"))
+		st = acg_diags_add(diags, ACG_ERROR, ACG_EINVAL, name, line, column, NULL,
+				   "expected a value before ']' (is there a comma after the "
+				   "last element?)");
 	else
 		st = acg_diags_add(diags, ACG_ERROR, ACG_EINVAL, name, line, column, NULL, "%s",
 				   err->text);

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "table_json.h"
 #include "util.h"
 
 enum cell_kind { CELL_EMPTY, CELL_TEXT, CELL_NUMBER };
@@ -464,14 +465,15 @@ static json_t *cell_json(const struct cell *c)
 	return json_null();
 }
 
-static enum acg_status write_json(const struct acg_table *t, const size_t *cols, size_t ncols,
-				  FILE *f)
+json_t *acg_table_json(const struct acg_table *t, const size_t *cols, size_t ncols)
 {
 	json_t *rows = json_array();
 	size_t r, k;
 
 	if (!rows)
-		return ACG_ENOMEM;
+		return NULL;
+	if (!cols)
+		ncols = t->ncols;
 	for (r = 0; r < t->rows; r++) {
 		json_t *obj = json_object();
 
@@ -484,6 +486,19 @@ static enum acg_status write_json(const struct acg_table *t, const size_t *cols,
 				goto nomem;
 		}
 	}
+	return rows;
+nomem:
+	json_decref(rows);
+	return NULL;
+}
+
+static enum acg_status write_json(const struct acg_table *t, const size_t *cols, size_t ncols,
+				  FILE *f)
+{
+	json_t *rows = acg_table_json(t, cols, ncols);
+
+	if (!rows)
+		return ACG_ENOMEM;
 	if (json_dumpf(rows, f, JSON_INDENT(2) | JSON_REAL_PRECISION(6)) != 0) {
 		json_decref(rows);
 		return ferror(f) ? ACG_EIO : ACG_ENOMEM;
@@ -491,9 +506,6 @@ static enum acg_status write_json(const struct acg_table *t, const size_t *cols,
 	fputc('\n', f);
 	json_decref(rows);
 	return ACG_OK;
-nomem:
-	json_decref(rows);
-	return ACG_ENOMEM;
 }
 
 enum acg_status acg_table_write(const struct acg_table *t, const size_t *cols, size_t ncols,

@@ -32,6 +32,7 @@ struct cli_command {
 
 extern const struct cli_command cmd_validate;
 extern const struct cli_command cmd_metrics;
+extern const struct cli_command cmd_report;
 
 /* The exit status for a library status. */
 int cli_exit_for(enum acg_status status);
@@ -145,6 +146,17 @@ int cli_load_system(const char *path, const struct cli_system_opts *o,
 int cli_format(const struct cli_command *cmd, const char *name, const char *outpath,
 	       enum acg_format dflt, const enum acg_format *allowed, size_t nallowed,
 	       enum acg_format *out);
+
+/* Writes a result to a stream; returns ACG_OK or the failure. */
+typedef enum acg_status (*cli_write_fn)(FILE *f, const void *arg);
+
+/*
+ * Writes a result to outpath (NULL or "-": standard output) whole or not at
+ * all: opens it, calls write(stream, arg), then commits, or discards on
+ * failure.  Problems go to diags.
+ */
+enum acg_status cli_write_output(const char *outpath, cli_write_fn write, const void *arg,
+				 struct acg_diags *diags);
 
 /* Parses a non-negative integer option value; 0, or EXIT_USAGE after reporting. */
 int cli_unsigned(const struct cli_command *cmd, const char *option, const char *arg,

@@ -169,6 +169,20 @@ static void note_estimates(const struct acg_metrics *mx, size_t norgs)
 			norgs, ACG_EXACT_LIMIT, ACG_ESTIMATE_CUTOFF);
 }
 
+struct table_job {
+	const struct acg_table *table;
+	const size_t *cols;
+	size_t ncols;
+	enum acg_format format;
+};
+
+static enum acg_status write_table(FILE *f, const void *arg)
+{
+	const struct table_job *job = arg;
+
+	return acg_table_write(job->table, job->cols, job->ncols, job->format, f);
+}
+
 static int run_metrics(int argc, char **argv)
 {
 	static const struct option longopts[] = {
@@ -190,7 +204,6 @@ static int run_metrics(int argc, char **argv)
 	struct acg_graph *g = NULL;
 	struct acg_metrics *mx = NULL;
 	struct acg_table *t = NULL;
-	struct acg_output *out = NULL;
 	struct acg_metric_options mopt = {ACG_DEFAULT_SEED, false};
 	const char *format_name = NULL, *sort = NULL, *columns = NULL, *outpath = NULL;
 	unsigned long top = 0;
@@ -272,17 +285,11 @@ static int run_metrics(int argc, char **argv)
 		acg_table_sort(t, sort_col);
 	if (have_top)
 		acg_table_truncate(t, top);
-	if ((st = acg_output_open(outpath, &out, &diags)) != ACG_OK)
-		goto fail;
-	st = acg_table_write(t, cols, ncols, format, acg_output_stream(out));
-	if (st != ACG_OK) {
-		acg_output_discard(out);
-		if (st == ACG_EIO)
-			acg_diags_add(&diags, ACG_ERROR, ACG_EIO, outpath ? outpath : "<stdout>", 0, 0,
-				      NULL, "cannot write");
-		goto fail;
+	{
+		struct table_job job = {t, cols, ncols, format};
+
+		st = cli_write_output(outpath, write_table, &job, &diags);
 	}
-	st = acg_output_commit(out, &diags);
 fail:
 	cli_print_diags(&diags, false);
 	if (st == ACG_ENOMEM)

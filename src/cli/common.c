@@ -9,6 +9,7 @@
 
 #include "accgraph/load.h"
 #include "accgraph/metrics.h"
+#include "accgraph/output.h"
 #include "cli.h"
 
 int cli_exit_for(enum acg_status status)
@@ -326,4 +327,24 @@ int cli_format(const struct cli_command *cmd, const char *name, const char *outp
 		return cli_usage_error(cmd, "--format: \"%s\" is not one of %s", name ? name : "",
 				       list);
 	}
+}
+
+enum acg_status cli_write_output(const char *outpath, cli_write_fn write, const void *arg,
+				 struct acg_diags *diags)
+{
+	struct acg_output *out;
+	enum acg_status st = acg_output_open(outpath, &out, diags);
+
+	if (st != ACG_OK)
+		return st;
+	st = write(acg_output_stream(out), arg);
+	if (st != ACG_OK) {
+		acg_output_discard(out);
+		if (st == ACG_EIO)
+			acg_diags_add(diags, ACG_ERROR, ACG_EIO,
+				      outpath && strcmp(outpath, "-") ? outpath : "<stdout>", 0, 0,
+				      NULL, "cannot write: %s", strerror(errno ? errno : EIO));
+		return st;
+	}
+	return acg_output_commit(out, diags);
 }

@@ -13,6 +13,7 @@
 static const struct cli_command *const commands[] = {
 	&cmd_validate,
 	&cmd_metrics,
+	&cmd_report,
 	NULL,
 };
 

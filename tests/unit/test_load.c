@@ -560,7 +560,7 @@ static void test_many_errors_in_order(void **state)
 		&d,
 		E("/accgraph", "format version 2 is not supported (this accgraph reads version 1)"),
 		E("/title", "expected a string, got a number"),
-		E("/as_of", "2013-02-30 is not a calendar date"),
+		E("/as_of", "\"2013-02-30\" is not a calendar date"),
 		E("/sources/1/id", "duplicate source id \"s\" (first at /sources/0)"),
 		E("/sources/2/id", "required member \"id\" is missing"),
 		E("/sources/3", "expected a source object, got a string"),
@@ -656,13 +656,16 @@ static void test_vocabulary_errors(void **state)
 		  "expected a tier, an integer from 1 (the top) to 1000, got a number out of range"),
 		E("/organisation_types/known/shape", "\"blob\" is not a Graphviz node shape"),
 		E("/organisation_types/known/color",
-		  "\"red!\" is not a colour (expected #RRGGBB, #RRGGBBAA or a colour name)"),
+		  "\"red!\" is not a colour (expected #RRGGBB, #RRGGBBAA, a colour name or "
+		  "/scheme/name)"),
 		E("/organisation_types/known/label", "expected a string, got a number"),
 		E("/organisation_types/k2", "expected an object describing the type, got an array"),
 		E("/organisation_types/k3/tier",
-		  "expected a tier, an integer from 1 (the top) to 1000, got a number"),
+		  "expected a tier, an integer from 1 (the top) to 1000, got a number with a "
+		  "fraction or an exponent"),
 		E("/link_types/lt/color",
-		  "\"#12345\" is not a colour (expected #RRGGBB, #RRGGBBAA or a colour name)"),
+		  "\"#12345\" is not a colour (expected #RRGGBB, #RRGGBBAA, a colour name or "
+		  "/scheme/name)"),
 		E("/link_types/lt2/style",
 		  "\"dashed,,bold\" is not a Graphviz style (expected names from: solid, dashed, "
 		  "dotted, bold, invis, filled, rounded, diagonals, striped, wedged, radial, "
@@ -672,6 +675,64 @@ static void test_vocabulary_errors(void **state)
 		/* link_types is declared, so a well-known link type must be declared too */
 		E("/links/0/type", "link type \"statutory\" is not declared in link_types"));
 	acg_diags_release(&d);
+}
+
+/* Colours and styles the format accepts (Graphviz values). */
+static void test_colours_and_styles_accepted(void **state)
+{
+	struct acg_diags d = ACG_DIAGS_INIT;
+	struct acg_model *m;
+
+	(void)state;
+	assert_int_equal(
+		load_q("{'accgraph': 1,"
+		       " 'organisation_types': {"
+		       "   'a': {'color': '#1f77b4'}, 'b': {'color': '#1F77B4cc'},"
+		       "   'c': {'color': 'red'}, 'd': {'color': 'lightblue2'},"
+		       "   'e': {'color': '/x11/red'}},"
+		       " 'link_types': {"
+		       "   'l1': {'style': 'dashed'}, 'l2': {'style': 'dashed,bold'},"
+		       "   'l3': {'style': 'dashed, bold'}}}",
+		       &m, &d),
+		ACG_OK);
+	assert_non_null(m);
+	assert_int_equal(d.n, 0);
+	assert_string_equal(m->org_types.v[1].color, "#1F77B4cc");
+	assert_string_equal(m->org_types.v[4].color, "/x11/red");
+	assert_string_equal(m->link_types.v[2].style, "dashed, bold");
+	acg_model_free(m);
+	acg_diags_release(&d);
+}
+
+/*
+ * Graphviz's Brewer colour schemes name their colours by number: "/blues9/1"
+ * is the first colour of the nine-class Blues scheme, a /scheme/name colour
+ * as the loader's own message describes it ("expected #RRGGBB, #RRGGBBAA, a
+ * colour name or /scheme/name").
+ *
+ * LIBRARY BUG (as found): is_colour() requires the name after the scheme to
+ * start with a letter, so "/blues9/1" and "/accent8/3" are rejected.
+ */
+static void test_colour_scheme_numbers(void **state)
+{
+	struct acg_diags d = ACG_DIAGS_INIT;
+	struct acg_model *m;
+
+	enum acg_status st;
+	size_t n;
+
+	(void)state;
+	st = load_q("{'accgraph': 1, 'organisation_types': {"
+		    " 'a': {'color': '/blues9/1'}, 'b': {'color': '/accent8/3'}}}",
+		    &m, &d);
+	n = d.n;
+	if (n)
+		dump(&d);
+	/* Released before the checks, so that a failure leaks nothing. */
+	acg_model_free(m);
+	acg_diags_release(&d);
+	assert_int_equal(st, ACG_OK);
+	assert_int_equal(n, 0);
 }
 
 static void test_duplicate_links(void **state)
@@ -742,8 +803,8 @@ static void test_duplicate_links_many(void **state)
  * pointer should be /organisations/0/succeeds/1, and in document order that
  * comes before the repeat at /organisations/0/succeeds/2.
  *
- * LIBRARY BUG (as found): the loader reports it at /organisations/0/succeeds,
- * after the problems of the list's elements.
+ * Regression test: the loader used to report it at /organisations/0/succeeds,
+ * after the problems of the list's elements (fixed in a9b1515).
  */
 static void test_succeeds_itself(void **state)
 {
@@ -759,6 +820,55 @@ static void test_succeeds_itself(void **state)
 		    E("/organisations/0/succeeds/1",
 		      "an organisation cannot succeed itself (\"c\")"),
 		    E("/organisations/0/succeeds/2", "\"x\" is listed twice (first at index 0)"));
+	acg_diags_release(&d);
+}
+
+/*
+ * Problems that involve two members are reported at the member named, in
+ * document order, wherever the other member stands in the object: the
+ * interval at `valid_to` even when `valid_from` comes after it; a self-link
+ * at `to` even when `from` comes after it; a link stated twice at the link
+ * itself, so before the problems of its members.
+ */
+static void test_cross_member_order(void **state)
+{
+	struct acg_diags d = ACG_DIAGS_INIT;
+	struct acg_model *m;
+
+	(void)state;
+	EXPECT_INVALID(
+		load_q("{'accgraph': 1,\n"
+		       " 'organisations': [\n"
+		       "   {'id': 'a', 'type': 't', 'valid_to': '2013-01-01', 'valid_from': '2014-01-01',\n"
+		       "    'name': ''},\n"
+		       "   {'id': 'b', 'type': 't'}],\n"
+		       " 'links': [\n"
+		       "   {'from': 'a', 'to': 'b', 'type': 'x', 'valid_to': '2013-04-01',\n"
+		       "    'valid_from': '2013-04-01'},\n"
+		       "   {'to': 'a', 'type': 'x', 'from': 'a'},\n"
+		       "   {'weight': -2, 'from': 'a', 'to': 'b', 'type': 'x'}]}",
+		       &m, &d),
+		m);
+	CHECK_DIAGS(&d,
+		    E("/organisations/0/valid_to",
+		      "valid_to 2013-01-01 is before valid_from 2014-01-01"),
+		    E("/organisations/0/name", "a name must not be empty"),
+		    E("/links/0/valid_to",
+		      "valid_to 2013-04-01 is the same day as valid_from; the interval "
+		      "[valid_from, valid_to) holds no day"),
+		    E("/links/1/to", "a link cannot go from an organisation to itself (\"a\")"),
+		    E("/links/2", "duplicate link: \"a\" to \"b\" of type \"x\" is already stated "
+				  "at /links/0"),
+		    E("/links/2/weight", "a weight must be positive, got -2"));
+	acg_diags_release(&d);
+
+	/* A malformed valid_from is reported once, at itself, not again at valid_to. */
+	EXPECT_INVALID(load_q("{'accgraph': 1, 'organisations': [{'id': 'a', 'type': 't',"
+			      " 'valid_to': '2013-01-01', 'valid_from': '2014-1-1'}]}",
+			      &m, &d),
+		       m);
+	CHECK_DIAGS(&d, E("/organisations/0/valid_from",
+			  "\"2014-1-1\" is not a date of the form YYYY-MM-DD"));
 	acg_diags_release(&d);
 }
 
@@ -829,10 +939,13 @@ static void test_syntax_errors(void **state)
 	static const char utf8[] = "{\"\xC3\xA9\xC3\xA9\": x}";
 	/* An 0xFF byte can start no UTF-8 character; it is the 7th character. */
 	static const char bad_utf8[] = "{\"a\": \"\xFF\"}";
+	static const char trailing_array[] = "{\"a\": [1,\n2,]}";
+	static const char nul_escape[] = "{\"a\": \"x\\u0000y\"}";
 
 	(void)state;
 	EXPECT_INVALID(load_raw(trailing, sizeof(trailing) - 1, &m, &d), m);
-	CHECK_DIAGS(&d, SYNTAX(1, 16, "string or '}' expected near '}'"));
+	CHECK_DIAGS(&d, SYNTAX(1, 16, "expected a member name in quotes before '}' (is there a "
+				      "comma after the last member?)"));
 	acg_diags_release(&d);
 
 	EXPECT_INVALID(load_raw(token, sizeof(token) - 1, &m, &d), m);
@@ -850,6 +963,22 @@ static void test_syntax_errors(void **state)
 
 	EXPECT_INVALID(load_raw(bad_utf8, sizeof(bad_utf8) - 1, &m, &d), m);
 	CHECK_DIAGS(&d, SYNTAX(1, 7, "invalid UTF-8: unable to decode byte 0xff near '\"'"));
+	acg_diags_release(&d);
+
+	/* A trailing comma in an array: line 2 is `2,]}`, the ']' is character 3. */
+	EXPECT_INVALID(load_raw(trailing_array, sizeof(trailing_array) - 1, &m, &d), m);
+	CHECK_DIAGS(&d, SYNTAX(2, 3, "expected a value before ']' (is there a comma after the "
+				     "last element?)"));
+	acg_diags_release(&d);
+
+	/*
+	 * \u0000 in a string: the parser stops at the end of the string token;
+	 * {"a": "x\u0000y"} is 1 + 4 + 1 + 1 (space) = 7 characters before the
+	 * string, whose 10 characters end at character 16.
+	 */
+	EXPECT_INVALID(load_raw(nul_escape, sizeof(nul_escape) - 1, &m, &d), m);
+	CHECK_DIAGS(&d, SYNTAX(1, 16, "a string contains \\u0000 (a NUL character), which is not "
+				      "allowed"));
 	acg_diags_release(&d);
 
 	/* Only the first `len` bytes count: the same text cut short. */
@@ -887,10 +1016,10 @@ static void test_empty_input(void **state)
  * A file of NUL bytes is not empty and not blank: it should get a syntax
  * error, not "the file is empty".
  *
- * LIBRARY BUG (as found): is_blank() in src/load.c tests each byte with
- * strchr(" \t\r\n", text[i]), and strchr() finds the terminating NUL, so a
- * NUL byte counts as blank and the loader reports "the file is empty;
- * expected a JSON object" for, e.g., a block of zeroed disk.
+ * Regression test: is_blank() in src/load.c used to test each byte with
+ * strchr(" \t\r\n", text[i]); strchr() finds the terminating NUL, so a NUL
+ * byte counted as blank and the loader reported "the file is empty; expected
+ * a JSON object" for, e.g., a block of zeroed disk (fixed in a9b1515).
  */
 static void test_nul_bytes_are_not_blank(void **state)
 {
@@ -1148,9 +1277,12 @@ int main(void)
 		cmocka_unit_test(test_many_errors_in_order),
 		cmocka_unit_test(test_document_level_errors),
 		cmocka_unit_test(test_vocabulary_errors),
+		cmocka_unit_test(test_colours_and_styles_accepted),
+		cmocka_unit_test(test_colour_scheme_numbers),
 		cmocka_unit_test(test_duplicate_links),
 		cmocka_unit_test(test_duplicate_links_many),
 		cmocka_unit_test(test_succeeds_itself),
+		cmocka_unit_test(test_cross_member_order),
 		cmocka_unit_test(test_empty_ids_and_names),
 		cmocka_unit_test(test_weights),
 		cmocka_unit_test(test_syntax_errors),

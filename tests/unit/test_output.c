@@ -36,6 +36,27 @@ static char *make_tmpdir(void)
 	return dir;
 }
 
+/* Per-test fixture: a fresh directory, and the process state a test may change. */
+struct fixture {
+	char *dir;
+	mode_t mask;
+	int cwd;
+};
+
+static int setup(void **state)
+{
+	struct fixture *fx = calloc(1, sizeof(*fx));
+
+	if (!fx)
+		return -1;
+	fx->dir = make_tmpdir();
+	fx->mask = umask(022);
+	umask(fx->mask);
+	fx->cwd = open(".", O_RDONLY);
+	*state = fx;
+	return fx->cwd < 0 ? -1 : 0;
+}
+
 static int remove_entry(const char *path, const struct stat *st, int flag, struct FTW *ftw)
 {
 	(void)st;
@@ -44,11 +65,26 @@ static int remove_entry(const char *path, const struct stat *st, int flag, struc
 	return remove(path);
 }
 
-static void remove_tree(char *dir)
+/* Runs after every test, failed or not: restores the process and removes the directory. */
+static int teardown(void **state)
 {
-	assert_int_equal(nftw(dir, remove_entry, 16, FTW_DEPTH | FTW_PHYS), 0);
-	free(dir);
+	struct fixture *fx = *state;
+	int rc = 0;
+
+	if (!fx)
+		return 0;
+	if (fx->cwd >= 0) {
+		rc |= fchdir(fx->cwd);
+		close(fx->cwd);
+	}
+	umask(fx->mask);
+	rc |= nftw(fx->dir, remove_entry, 16, FTW_DEPTH | FTW_PHYS);
+	free(fx->dir);
+	free(fx);
+	return rc ? -1 : 0;
 }
+
+#define DIR_OF(state) (((struct fixture *)*(state))->dir)
 
 static char *path_in(const char *dir, const char *name)
 {
@@ -170,9 +206,9 @@ static void test_new_file(void **state)
 {
 	struct acg_diags d = ACG_DIAGS_INIT;
 	struct acg_output *o = NULL;
-	char *dir = make_tmpdir(), *path = path_in(dir, "new.txt");
+	const char *dir = DIR_OF(state);
+	char *path = path_in(dir, "new.txt");
 
-	(void)state;
 	assert_int_equal(acg_output_open(path, &o, &d), ACG_OK);
 	assert_non_null(o);
 	assert_non_null(acg_output_stream(o));
@@ -183,7 +219,6 @@ static void test_new_file(void **state)
 	/* Nothing else is left in the directory. */
 	assert_listing(dir, "new.txt");
 	free(path);
-	remove_tree(dir);
 }
 
 /* An empty result still replaces the old file with an empty one. */
@@ -191,26 +226,25 @@ static void test_empty_output(void **state)
 {
 	struct acg_diags d = ACG_DIAGS_INIT;
 	struct acg_output *o = NULL;
-	char *dir = make_tmpdir(), *path = path_in(dir, "f.txt");
+	const char *dir = DIR_OF(state);
+	char *path = path_in(dir, "f.txt");
 
-	(void)state;
 	write_file(path, "old\n");
 	assert_int_equal(acg_output_open(path, &o, &d), ACG_OK);
 	assert_int_equal(acg_output_commit(o, &d), ACG_OK);
 	assert_content(path, "");
 	assert_listing(dir, "f.txt");
 	free(path);
-	remove_tree(dir);
 }
 
 static void test_replaced_only_on_commit(void **state)
 {
 	struct acg_diags d = ACG_DIAGS_INIT;
 	struct acg_output *o = NULL;
-	char *dir = make_tmpdir(), *path = path_in(dir, "f.txt");
+	const char *dir = DIR_OF(state);
+	char *path = path_in(dir, "f.txt");
 	char *l;
 
-	(void)state;
 	write_file(path, "old content\n");
 	assert_int_equal(acg_output_open(path, &o, &d), ACG_OK);
 	fputs("new content\n", acg_output_stream(o));
@@ -227,16 +261,15 @@ static void test_replaced_only_on_commit(void **state)
 	assert_content(path, "new content\n");
 	assert_listing(dir, "f.txt");
 	free(path);
-	remove_tree(dir);
 }
 
 static void test_discard_existing(void **state)
 {
 	struct acg_diags d = ACG_DIAGS_INIT;
 	struct acg_output *o = NULL;
-	char *dir = make_tmpdir(), *path = path_in(dir, "f.txt");
+	const char *dir = DIR_OF(state);
+	char *path = path_in(dir, "f.txt");
 
-	(void)state;
 	write_file(path, "old\n");
 	assert_int_equal(acg_output_open(path, &o, &d), ACG_OK);
 	fputs("new\n", acg_output_stream(o));
@@ -246,17 +279,16 @@ static void test_discard_existing(void **state)
 	assert_listing(dir, "f.txt"); /* no temporary file left */
 	assert_int_equal(d.n, 0);
 	free(path);
-	remove_tree(dir);
 }
 
 static void test_discard_new(void **state)
 {
 	struct acg_diags d = ACG_DIAGS_INIT;
 	struct acg_output *o = NULL;
-	char *dir = make_tmpdir(), *path = path_in(dir, "f.txt");
+	const char *dir = DIR_OF(state);
+	char *path = path_in(dir, "f.txt");
 	struct stat st;
 
-	(void)state;
 	assert_int_equal(acg_output_open(path, &o, &d), ACG_OK);
 	fputs("new\n", acg_output_stream(o));
 	acg_output_discard(o);
@@ -264,32 +296,30 @@ static void test_discard_new(void **state)
 	assert_int_equal(errno, ENOENT);
 	assert_listing(dir, "");
 	free(path);
-	remove_tree(dir);
 }
 
 static void test_missing_directory(void **state)
 {
 	struct acg_diags d = ACG_DIAGS_INIT;
 	struct acg_output *o = (struct acg_output *)&d; /* must be reset to NULL */
-	char *dir = make_tmpdir(), *path = path_in(dir, "no-such-dir/f.txt");
+	const char *dir = DIR_OF(state);
+	char *path = path_in(dir, "no-such-dir/f.txt");
 
-	(void)state;
 	assert_int_equal(acg_output_open(path, &o, &d), ACG_EIO);
 	assert_null(o);
 	assert_io_diag(&d, path, ENOENT);
 	assert_listing(dir, "");
 	acg_diags_release(&d);
 	free(path);
-	remove_tree(dir);
 }
 
 static void test_directory(void **state)
 {
 	struct acg_diags d = ACG_DIAGS_INIT;
 	struct acg_output *o = (struct acg_output *)&d;
-	char *dir = make_tmpdir(), *sub = path_in(dir, "sub");
+	const char *dir = DIR_OF(state);
+	char *sub = path_in(dir, "sub");
 
-	(void)state;
 	assert_int_equal(mkdir(sub, 0755), 0);
 	assert_int_equal(acg_output_open(sub, &o, &d), ACG_EIO);
 	assert_null(o);
@@ -299,7 +329,6 @@ static void test_directory(void **state)
 	assert_listing(sub, "");
 	acg_diags_release(&d);
 	free(sub);
-	remove_tree(dir);
 }
 
 /* A device is written in place; a full one fails at commit at the latest. */
@@ -349,13 +378,13 @@ static void test_write_error_keeps_old_file(void **state)
 {
 	struct acg_diags d = ACG_DIAGS_INIT;
 	struct acg_output *o = NULL;
-	char *dir = make_tmpdir(), *path = path_in(dir, "f.txt");
+	const char *dir = DIR_OF(state);
+	char *path = path_in(dir, "f.txt");
 	struct rlimit saved, small;
 	void (*old_handler)(int);
 	enum acg_status st;
 	int i;
 
-	(void)state;
 	write_file(path, "old\n");
 	assert_int_equal(acg_output_open(path, &o, &d), ACG_OK);
 	for (i = 0; i < 100; i++)
@@ -377,20 +406,19 @@ static void test_write_error_keeps_old_file(void **state)
 	assert_listing(dir, "f.txt");
 	acg_diags_release(&d);
 	free(path);
-	remove_tree(dir);
 }
 
 static void test_symlink_followed(void **state)
 {
 	struct acg_diags d = ACG_DIAGS_INIT;
 	struct acg_output *o = NULL;
-	char *dir = make_tmpdir(), *target = path_in(dir, "target.txt"),
+	const char *dir = DIR_OF(state);
+	char *target = path_in(dir, "target.txt"),
 	     *link = path_in(dir, "link.txt");
 	char buf[64];
 	ssize_t n;
 	struct stat st;
 
-	(void)state;
 	write_file(target, "old\n");
 	assert_int_equal(symlink("target.txt", link), 0);
 	assert_int_equal(acg_output_open(link, &o, &d), ACG_OK);
@@ -411,7 +439,6 @@ static void test_symlink_followed(void **state)
 	assert_listing(dir, "link.txt,target.txt");
 	free(target);
 	free(link);
-	remove_tree(dir);
 }
 
 /* A link into another directory: the target there is replaced, nothing left behind. */
@@ -419,11 +446,11 @@ static void test_symlink_other_directory(void **state)
 {
 	struct acg_diags d = ACG_DIAGS_INIT;
 	struct acg_output *o = NULL;
-	char *dir = make_tmpdir(), *a = path_in(dir, "a"), *b = path_in(dir, "b"),
+	const char *dir = DIR_OF(state);
+	char *a = path_in(dir, "a"), *b = path_in(dir, "b"),
 	     *target = path_in(dir, "a/target.txt"), *link = path_in(dir, "b/link.txt");
 	struct stat st;
 
-	(void)state;
 	assert_int_equal(mkdir(a, 0755), 0);
 	assert_int_equal(mkdir(b, 0755), 0);
 	write_file(target, "old\n");
@@ -440,7 +467,6 @@ static void test_symlink_other_directory(void **state)
 	free(b);
 	free(target);
 	free(link);
-	remove_tree(dir);
 }
 
 /*
@@ -448,20 +474,20 @@ static void test_symlink_other_directory(void **state)
  * link is followed and its target replaced", so the link should stay a link
  * and the file it names be created (as the shell's `>` does).
  *
- * LIBRARY BUG (as found): stat() fails on the dangling link, so the link is
- * treated as a new file and the temporary file is renamed over the link
- * itself: the link is replaced by a regular file and the target never
- * appears.
+ * Regression test: stat() fails on the dangling link, so the link used to be
+ * treated as a new file and the temporary file renamed over the link itself:
+ * the link was replaced by a regular file and the target never appeared
+ * (fixed in a9b1515).
  */
 static void test_dangling_symlink_followed(void **state)
 {
 	struct acg_diags d = ACG_DIAGS_INIT;
 	struct acg_output *o = NULL;
-	char *dir = make_tmpdir(), *target = path_in(dir, "target.txt"),
+	const char *dir = DIR_OF(state);
+	char *target = path_in(dir, "target.txt"),
 	     *link = path_in(dir, "link.txt");
 	struct stat st;
 
-	(void)state;
 	assert_int_equal(symlink("target.txt", link), 0);
 	assert_int_equal(acg_output_open(link, &o, &d), ACG_OK);
 	fputs("new\n", acg_output_stream(o));
@@ -471,7 +497,61 @@ static void test_dangling_symlink_followed(void **state)
 	assert_content(target, "new\n");
 	free(target);
 	free(link);
-	remove_tree(dir);
+}
+
+/* A chain of links, relative and absolute: the file at the end is replaced. */
+static void test_symlink_chain(void **state)
+{
+	struct acg_diags d = ACG_DIAGS_INIT;
+	struct acg_output *o = NULL;
+	const char *dir = DIR_OF(state);
+	char *sub = path_in(dir, "sub"), *target = path_in(dir, "sub/target.txt"),
+	     *l1 = path_in(dir, "l1"), *l2 = path_in(dir, "sub/l2"), *l3 = path_in(dir, "l3");
+	struct stat st;
+
+	assert_int_equal(mkdir(sub, 0755), 0);
+	write_file(target, "old\n");
+	/* l3 -> (absolute) l1 -> sub/l2 -> target.txt (relative to sub/) */
+	assert_int_equal(symlink("target.txt", l2), 0);
+	assert_int_equal(symlink("sub/l2", l1), 0);
+	assert_int_equal(symlink(l1, l3), 0);
+	assert_int_equal(acg_output_open(l3, &o, &d), ACG_OK);
+	fputs("new\n", acg_output_stream(o));
+	assert_int_equal(acg_output_commit(o, &d), ACG_OK);
+	assert_int_equal(d.n, 0);
+	assert_content(target, "new\n");
+	assert_int_equal(lstat(l1, &st), 0);
+	assert_true(S_ISLNK(st.st_mode));
+	assert_int_equal(lstat(l2, &st), 0);
+	assert_true(S_ISLNK(st.st_mode));
+	assert_int_equal(lstat(l3, &st), 0);
+	assert_true(S_ISLNK(st.st_mode));
+	assert_listing(dir, "l1,l3,sub");
+	assert_listing(sub, "l2,target.txt");
+	free(sub);
+	free(target);
+	free(l1);
+	free(l2);
+	free(l3);
+}
+
+/* Links that point at each other resolve to nothing: ACG_EIO, nothing written. */
+static void test_symlink_loop(void **state)
+{
+	struct acg_diags d = ACG_DIAGS_INIT;
+	struct acg_output *o = (struct acg_output *)&d;
+	const char *dir = DIR_OF(state);
+	char *a = path_in(dir, "a"), *b = path_in(dir, "b");
+
+	assert_int_equal(symlink("b", a), 0);
+	assert_int_equal(symlink("a", b), 0);
+	assert_int_equal(acg_output_open(a, &o, &d), ACG_EIO);
+	assert_null(o);
+	assert_io_diag(&d, a, ELOOP);
+	assert_listing(dir, "a,b");
+	acg_diags_release(&d);
+	free(a);
+	free(b);
 }
 
 /* A new file gets 0666 & ~umask; the umask itself is left as it was. */
@@ -479,10 +559,10 @@ static void test_new_file_mode(void **state)
 {
 	struct acg_diags d = ACG_DIAGS_INIT;
 	struct acg_output *o = NULL;
-	char *dir = make_tmpdir(), *p1 = path_in(dir, "a.txt"), *p2 = path_in(dir, "b.txt");
+	const char *dir = DIR_OF(state);
+	char *p1 = path_in(dir, "a.txt"), *p2 = path_in(dir, "b.txt");
 	mode_t old = umask(027);
 
-	(void)state;
 	assert_int_equal(acg_output_open(p1, &o, &d), ACG_OK);
 	assert_int_equal(acg_output_commit(o, &d), ACG_OK);
 	/* 0666 & ~0027 = rw-r----- = 0640 */
@@ -497,7 +577,6 @@ static void test_new_file_mode(void **state)
 	assert_int_equal(d.n, 0);
 	free(p1);
 	free(p2);
-	remove_tree(dir);
 }
 
 /* An existing file keeps its mode, whatever the umask. */
@@ -505,10 +584,10 @@ static void test_existing_keeps_mode(void **state)
 {
 	struct acg_diags d = ACG_DIAGS_INIT;
 	struct acg_output *o = NULL;
-	char *dir = make_tmpdir(), *p1 = path_in(dir, "a.txt"), *p2 = path_in(dir, "b.sh");
+	const char *dir = DIR_OF(state);
+	char *p1 = path_in(dir, "a.txt"), *p2 = path_in(dir, "b.sh");
 	mode_t old = umask(077);
 
-	(void)state;
 	write_file(p1, "a\n");
 	assert_int_equal(chmod(p1, 0604), 0);
 	write_file(p2, "b\n");
@@ -526,7 +605,6 @@ static void test_existing_keeps_mode(void **state)
 	assert_content(p2, "B\n");
 	free(p1);
 	free(p2);
-	remove_tree(dir);
 }
 
 /* A bare file name (no directory part) is written in the current directory. */
@@ -534,10 +612,9 @@ static void test_relative_name(void **state)
 {
 	struct acg_diags d = ACG_DIAGS_INIT;
 	struct acg_output *o = NULL;
-	char *dir = make_tmpdir();
+	const char *dir = DIR_OF(state);
 	int here = open(".", O_RDONLY);
 
-	(void)state;
 	assert_true(here >= 0);
 	assert_int_equal(chdir(dir), 0);
 	assert_int_equal(acg_output_open("rel.txt", &o, &d), ACG_OK);
@@ -552,7 +629,6 @@ static void test_relative_name(void **state)
 		free(p);
 	}
 	assert_listing(dir, "rel.txt");
-	remove_tree(dir);
 }
 
 static void test_stdout(void **state)
@@ -589,37 +665,38 @@ static void test_null_safe(void **state)
 static void test_null_diags(void **state)
 {
 	struct acg_output *o = (struct acg_output *)&o;
-	char *dir = make_tmpdir(), *path = path_in(dir, "x/y.txt");
+	const char *dir = DIR_OF(state);
+	char *path = path_in(dir, "x/y.txt");
 
-	(void)state;
 	assert_int_equal(acg_output_open(path, &o, NULL), ACG_EIO);
 	assert_null(o);
 	free(path);
-	remove_tree(dir);
 }
 
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_new_file),
-		cmocka_unit_test(test_empty_output),
-		cmocka_unit_test(test_replaced_only_on_commit),
-		cmocka_unit_test(test_discard_existing),
-		cmocka_unit_test(test_discard_new),
-		cmocka_unit_test(test_missing_directory),
-		cmocka_unit_test(test_directory),
-		cmocka_unit_test(test_dev_full),
-		cmocka_unit_test(test_dev_full_error_seen_before),
-		cmocka_unit_test(test_write_error_keeps_old_file),
-		cmocka_unit_test(test_symlink_followed),
-		cmocka_unit_test(test_symlink_other_directory),
-		cmocka_unit_test(test_dangling_symlink_followed),
-		cmocka_unit_test(test_new_file_mode),
-		cmocka_unit_test(test_existing_keeps_mode),
-		cmocka_unit_test(test_relative_name),
-		cmocka_unit_test(test_stdout),
-		cmocka_unit_test(test_null_safe),
-		cmocka_unit_test(test_null_diags),
+		cmocka_unit_test_setup_teardown(test_new_file, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_empty_output, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_replaced_only_on_commit, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_discard_existing, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_discard_new, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_missing_directory, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_directory, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_dev_full, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_dev_full_error_seen_before, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_write_error_keeps_old_file, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_symlink_followed, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_symlink_other_directory, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_dangling_symlink_followed, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_symlink_chain, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_symlink_loop, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_new_file_mode, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_existing_keeps_mode, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_relative_name, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_stdout, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_null_safe, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_null_diags, setup, teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -1,0 +1,1445 @@
+/*
+ * report_sections.c - the figures and accountability questions of the
+ * report (DESIGN.md), one builder per section.  Graph algorithms come from
+ * igraph; the per-organisation figures from metrics.c; Krackhardt's
+ * measures from structure.c.
+ *
+ * Each builder returns an igraph error code (IGRAPH_ENOMEM when one of our
+ * allocations fails), so the driver can tell a library error from a lack of
+ * memory.
+ */
+#include <math.h>
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "accgraph/metrics.h"
+#include "accgraph/structure.h"
+#include "graph_impl.h"
+#include "report_impl.h"
+#include "util.h"
+
+/* Everything the builders share. */
+struct ctx {
+	struct acg_report *r;
+	struct acg_graph *graph;
+	const struct acg_model *m;
+	const struct acg_weighted *col; /* collapsed directed */
+	const struct acg_weighted *und; /* collapsed undirected */
+	struct acg_metrics *mx;
+	bool estimate;
+	struct acg_diags *diags;
+	/* Out-going links of organisation i, in file order: out[out_start[i] .. out_start[i+1]). */
+	size_t *out_start;
+	size_t *out;
+};
+
+/* Iterates j over the indices of organisation i's out-going links, in file order. */
+#define FOR_OUT_LINKS(c, i, k, j)                                        \
+	for ((k) = (c)->out_start[i];                                    \
+	     (k) < (c)->out_start[(i) + 1] && ((j) = (c)->out[k], true); (k)++)
+
+/* Builds the out-going link index; 0, or -1 when out of memory. */
+static int index_out_links(struct ctx *c)
+{
+	const struct acg_model *m = c->m;
+	size_t *fill, i, j;
+
+	c->out_start = calloc(m->norgs + 2, sizeof(*c->out_start));
+	c->out = malloc((m->nlinks + 1) * sizeof(*c->out));
+	fill = calloc(m->norgs + 1, sizeof(*fill));
+	if (!c->out_start || !c->out || !fill) {
+		free(fill);
+		return -1;
+	}
+	for (j = 0; j < m->nlinks; j++)
+		c->out_start[m->links[j].from + 1]++;
+	for (i = 0; i < m->norgs; i++)
+		c->out_start[i + 1] += c->out_start[i];
+	for (j = 0; j < m->nlinks; j++) {
+		size_t f = m->links[j].from;
+
+		c->out[c->out_start[f] + fill[f]++] = j;
+	}
+	free(fill);
+	return 0;
+}
+
+/* Jumps to `out` with err set when an igraph call fails. */
+#define TRY(call)                          \
+	do {                               \
+		err = (call);              \
+		if (err != IGRAPH_SUCCESS) \
+			goto out;          \
+	} while (0)
+
+/* Jumps to `out` with IGRAPH_ENOMEM when one of our allocations fails. */
+#define NEED(cond)                      \
+	do {                            \
+		if (!(cond)) {          \
+			err = IGRAPH_ENOMEM; \
+			goto out;       \
+		}                       \
+	} while (0)
+
+static const char *plural(double n, const char *one, const char *many)
+{
+	return n == 1 ? one : many;
+}
+
+static const char *org_name(const struct ctx *c, size_t i)
+{
+	return c->m->orgs[i].name;
+}
+
+static const char *org_type_name(const struct ctx *c, size_t i)
+{
+	return c->m->org_types.v[c->m->orgs[i].type].name;
+}
+
+static const char *link_type_name(const struct ctx *c, size_t j)
+{
+	return c->m->link_types.v[c->m->links[j].type].name;
+}
+
+/* A new table with the given column names (a NULL-terminated list). */
+static struct acg_table *new_table(const char *const *names)
+{
+	size_t n = 0;
+
+	while (names[n])
+		n++;
+	return acg_table_new(n, names);
+}
+
+/* Appends a row whose first three cells are the organisation's id, name, type. */
+static size_t org_row(const struct ctx *c, struct acg_table *t, size_t i)
+{
+	size_t r = acg_table_add_row(t);
+
+	if (r == (size_t)-1 || acg_table_set_text(t, r, 0, c->m->orgs[i].id) ||
+	    acg_table_set_text(t, r, 1, org_name(c, i)) ||
+	    acg_table_set_text(t, r, 2, org_type_name(c, i)))
+		return (size_t)-1;
+	return r;
+}
+
+/* A growable string. */
+struct buf {
+	char *s;
+	size_t n, cap;
+};
+
+static int buf_add(struct buf *b, const char *text)
+{
+	size_t k = strlen(text);
+
+	if (acg_grow((void **)&b->s, &b->cap, b->n + k + 1, 1))
+		return -1;
+	memcpy(b->s + b->n, text, k + 1);
+	b->n += k;
+	return 0;
+}
+
+static int buf_addf(struct buf *b, const char *fmt, ...)
+#if defined(__GNUC__)
+	__attribute__((format(printf, 2, 3)))
+#endif
+	;
+
+static int buf_addf(struct buf *b, const char *fmt, ...)
+{
+	char small[256], *p = small;
+	va_list ap;
+	int n, rc;
+
+	va_start(ap, fmt);
+	n = vsnprintf(small, sizeof(small), fmt, ap);
+	va_end(ap);
+	if (n < 0)
+		return -1;
+	if ((size_t)n >= sizeof(small)) {
+		if (!(p = malloc((size_t)n + 1)))
+			return -1;
+		va_start(ap, fmt);
+		vsnprintf(p, (size_t)n + 1, fmt, ap);
+		va_end(ap);
+	}
+	rc = buf_add(b, p);
+	if (p != small)
+		free(p);
+	return rc;
+}
+
+/* ---- system --------------------------------------------------------------------- */
+
+static struct acg_table *type_count_table(const struct acg_type_table *types)
+{
+	static const char *const cols[] = {"type", "label", "count", NULL};
+	struct acg_table *t = new_table(cols);
+	size_t i, r;
+
+	if (!t)
+		return NULL;
+	for (i = 0; i < types->n; i++) {
+		const struct acg_type *ty = &types->v[i];
+
+		if (!ty->uses)
+			continue;
+		if ((r = acg_table_add_row(t)) == (size_t)-1 ||
+		    acg_table_set_text(t, r, 0, ty->name) ||
+		    acg_table_set_text(t, r, 1, ty->label ? ty->label : ty->name)) {
+			acg_table_free(t);
+			return NULL;
+		}
+		acg_table_set_number(t, r, 2, (double)ty->uses, true);
+	}
+	acg_table_sort(t, 2);
+	return t;
+}
+
+static igraph_error_t section_system(struct ctx *c)
+{
+	const struct acg_model *m = c->m;
+	size_t ot = acg_type_table_used(&m->org_types), lt = acg_type_table_used(&m->link_types);
+	size_t apexes = 0, i;
+	struct report_section *s = report_add_section(c->r, "system", "The system");
+
+	if (!s)
+		return IGRAPH_ENOMEM;
+	for (i = 0; i < m->norgs; i++)
+		apexes += c->mx->v[ACG_METRIC_OUT_DEGREE][i] == 0;
+	if (report_set_sentence(s,
+				"The system has %zu %s of %zu %s, joined by %zu %s of %zu %s; "
+				"%zu %s to no other (an apex).",
+				m->norgs, plural((double)m->norgs, "organisation", "organisations"), ot,
+				plural((double)ot, "type", "types"), m->nlinks,
+				plural((double)m->nlinks, "accountability link", "accountability links"),
+				lt, plural((double)lt, "type", "types"), apexes,
+				plural((double)apexes, "answers", "answer")) ||
+	    report_add_integer(s, "organisations", "organisations", (double)m->norgs) ||
+	    report_add_integer(s, "links", "links", (double)m->nlinks) ||
+	    report_add_integer(s, "organisation_types", "organisation types used", (double)ot) ||
+	    report_add_integer(s, "link_types", "link types used", (double)lt) ||
+	    report_add_integer(s, "apexes", "apexes (organisations with no principal)",
+			       (double)apexes) ||
+	    report_add_table(s, "organisations_by_type", "Organisations by type",
+			     type_count_table(&m->org_types)) ||
+	    report_add_table(s, "links_by_type", "Links by type", type_count_table(&m->link_types)))
+		return IGRAPH_ENOMEM;
+	return IGRAPH_SUCCESS;
+}
+
+/* ---- network -------------------------------------------------------------------- */
+
+/* Rows: organisation types; columns: types; cells: links from row type to column type. */
+static struct acg_table *mixing_table(const struct ctx *c)
+{
+	const struct acg_model *m = c->m;
+	size_t nt = m->org_types.n, i, j, r, k = 0, *col = NULL;
+	const char **names = NULL;
+	double *count = NULL;
+	struct acg_table *t = NULL;
+
+	names = calloc(nt + 2, sizeof(*names));
+	col = calloc(nt + 1, sizeof(*col));
+	count = calloc(nt * nt + 1, sizeof(*count));
+	if (!names || !col || !count)
+		goto out;
+	names[k++] = "from \\ to";
+	for (i = 0; i < nt; i++) {
+		col[i] = (size_t)-1;
+		if (m->org_types.v[i].uses) {
+			col[i] = k;
+			names[k++] = m->org_types.v[i].name;
+		}
+	}
+	for (j = 0; j < m->nlinks; j++)
+		count[m->orgs[m->links[j].from].type * nt + m->orgs[m->links[j].to].type] += 1;
+	if (!(t = acg_table_new(k, names)))
+		goto out;
+	for (i = 0; i < nt; i++) {
+		if (col[i] == (size_t)-1)
+			continue;
+		if ((r = acg_table_add_row(t)) == (size_t)-1 ||
+		    acg_table_set_text(t, r, 0, m->org_types.v[i].name)) {
+			acg_table_free(t);
+			t = NULL;
+			goto out;
+		}
+		for (j = 0; j < nt; j++)
+			if (col[j] != (size_t)-1)
+				acg_table_set_number(t, r, col[j], count[i * nt + j], true);
+	}
+out:
+	free(names);
+	free(col);
+	free(count);
+	return t;
+}
+
+/*
+ * Krackhardt and Stern's E-I index over ties (the collapsed undirected
+ * graph): (E - I) / (E + I), E the ties between organisations of different
+ * types, I those within one type.  Per type, over the ties of its members.
+ */
+static igraph_error_t ei_index(const struct ctx *c, struct report_section *s)
+{
+	static const char *const cols[] = {"type", "internal", "external", "ei_index", NULL};
+	const struct acg_model *m = c->m;
+	const igraph_t *g = &c->und->g;
+	igraph_integer_t e, ne = igraph_ecount(g);
+	double I = 0, E = 0, *in = NULL, *ex = NULL;
+	struct acg_table *t = NULL;
+	igraph_error_t err = IGRAPH_SUCCESS;
+	size_t i, r;
+
+	NEED(in = calloc(m->org_types.n + 1, sizeof(*in)));
+	NEED(ex = calloc(m->org_types.n + 1, sizeof(*ex)));
+	for (e = 0; e < ne; e++) {
+		size_t a = m->orgs[IGRAPH_FROM(g, e)].type, b = m->orgs[IGRAPH_TO(g, e)].type;
+
+		if (a == b) {
+			I++;
+			in[a]++;
+		} else {
+			E++;
+			ex[a]++;
+			ex[b]++;
+		}
+	}
+	NEED(!report_add_number(s, "ei_index", "E-I index between organisation types",
+				E + I > 0 ? (E - I) / (E + I) : NAN));
+	NEED(t = new_table(cols));
+	for (i = 0; i < m->org_types.n; i++) {
+		if (!m->org_types.v[i].uses)
+			continue;
+		NEED((r = acg_table_add_row(t)) != (size_t)-1);
+		NEED(!acg_table_set_text(t, r, 0, m->org_types.v[i].name));
+		acg_table_set_number(t, r, 1, in[i], true);
+		acg_table_set_number(t, r, 2, ex[i], true);
+		acg_table_set_number(t, r, 3,
+				     in[i] + ex[i] > 0 ? (ex[i] - in[i]) / (ex[i] + in[i]) : NAN, false);
+	}
+	NEED(!report_add_table(s, "ei_by_type", "E-I index by organisation type", t));
+	t = NULL;
+out:
+	acg_table_free(t);
+	free(in);
+	free(ex);
+	return err;
+}
+
+static igraph_error_t section_network(struct ctx *c)
+{
+	const igraph_t *col = &c->col->g;
+	struct report_section *s = report_add_section(c->r, "network", "Network figures");
+	igraph_real_t density = NAN, recip = NAN, diameter = NAN, trans = NAN;
+	igraph_real_t cent_in = NAN, cent_out = NAN, cent_btw = NAN;
+	igraph_integer_t weak = 0, strong = 0, largest = 0, n = igraph_vcount(col), i;
+	igraph_vector_int_t csize;
+	igraph_error_t err;
+
+	if (!s)
+		return IGRAPH_ENOMEM;
+	if ((err = igraph_vector_int_init(&csize, 0)))
+		return err;
+	if (n > 1)
+		TRY(igraph_density(col, &density, false));
+	if (igraph_ecount(col) > 0)
+		TRY(igraph_reciprocity(col, &recip, true, IGRAPH_RECIPROCITY_DEFAULT));
+	TRY(igraph_connected_components(col, NULL, &csize, &weak, IGRAPH_WEAK));
+	for (i = 0; i < igraph_vector_int_size(&csize); i++)
+		if (VECTOR(csize)[i] > largest)
+			largest = VECTOR(csize)[i];
+	TRY(igraph_connected_components(col, NULL, NULL, &strong, IGRAPH_STRONG));
+	if (n > 0) {
+		if (c->estimate)
+			TRY(igraph_pseudo_diameter(col, &diameter, 0, NULL, NULL, IGRAPH_DIRECTED, true));
+		else
+			TRY(igraph_diameter(col, &diameter, NULL, NULL, NULL, NULL, IGRAPH_DIRECTED,
+					    true));
+	}
+	TRY(igraph_transitivity_undirected(&c->und->g, &trans, IGRAPH_TRANSITIVITY_NAN));
+	if (n > 1) {
+		TRY(igraph_centralization_degree(col, NULL, IGRAPH_IN, IGRAPH_NO_LOOPS, &cent_in,
+						 NULL, true));
+		TRY(igraph_centralization_degree(col, NULL, IGRAPH_OUT, IGRAPH_NO_LOOPS, &cent_out,
+						 NULL, true));
+	}
+	if (n > 2 && !c->estimate)
+		TRY(igraph_centralization_betweenness(col, NULL, IGRAPH_DIRECTED, &cent_btw, NULL,
+						      true));
+	NEED(!report_set_sentence(
+		s,
+		"%.3g%% of the possible accountability links are present and %.3g%% of links "
+		"are returned the other way; the system forms %lld connected %s, the largest of "
+		"%lld %s.",
+		isfinite(density) ? density * 100 : 0, isfinite(recip) ? recip * 100 : 0,
+		(long long)weak, plural((double)weak, "component", "components"), (long long)largest,
+		plural((double)largest, "organisation", "organisations")));
+	NEED(!report_add_number(s, "density", "density (collapsed, directed)", density));
+	NEED(!report_add_number(s, "reciprocity", "reciprocity (share of links returned)", recip));
+	NEED(!report_add_integer(s, "weak_components", "connected components", (double)weak));
+	NEED(!report_add_integer(s, "largest_component", "largest component (organisations)",
+				 (double)largest));
+	NEED(!report_add_integer(s, "strong_components", "strongly connected components",
+				 (double)strong));
+	NEED(!report_add_integer(s, "diameter",
+				 c->estimate ? "diameter (longest shortest upward path; estimate)"
+					     : "diameter (longest shortest upward path)",
+				 diameter));
+	NEED(!report_add_number(s, "transitivity", "transitivity (undirected)", trans));
+	NEED(!report_add_number(s, "centralization_in_degree",
+				"Freeman centralisation, in-degree (principals' span)", cent_in));
+	NEED(!report_add_number(s, "centralization_out_degree",
+				"Freeman centralisation, out-degree", cent_out));
+	NEED(!report_add_number(s, "centralization_betweenness",
+				"Freeman centralisation, betweenness", cent_btw));
+	TRY(ei_index(c, s));
+	NEED(!report_add_table(s, "type_mixing", "Links between organisation types (from row to column)",
+			       mixing_table(c)));
+out:
+	igraph_vector_int_destroy(&csize);
+	return err;
+}
+
+/* ---- multiple accountability ------------------------------------------------------ */
+
+/* "statutory (for finance, quality; statute; hard sanction)" for link j. */
+static int describe_link(const struct ctx *c, struct buf *b, size_t j)
+{
+	const struct acg_link *l = &c->m->links[j];
+	const char *sep = " (";
+	size_t k;
+
+	if (buf_add(b, link_type_name(c, j)))
+		return -1;
+	if (l->domains.n) {
+		if (buf_addf(b, "%sfor ", sep))
+			return -1;
+		for (k = 0; k < l->domains.n; k++)
+			if (buf_addf(b, "%s%s", k ? ", " : "", l->domains.v[k]))
+				return -1;
+		sep = "; ";
+	}
+	if (l->basis) {
+		if (buf_addf(b, "%s%s", sep, acg_basis_name(l->basis)))
+			return -1;
+		sep = "; ";
+	}
+	if (l->sanction) {
+		if (buf_addf(b, "%s%s sanction", sep,
+			     l->sanction == ACG_SANCTION_NONE ? "no" : acg_sanction_name(l->sanction)))
+			return -1;
+		sep = "; ";
+	}
+	return strcmp(sep, " (") ? buf_add(b, ")") : 0;
+}
+
+/* Whether an earlier out-going link of i (before position k) goes to p. */
+static bool seen_principal(const struct ctx *c, size_t i, size_t k, size_t p)
+{
+	size_t q;
+
+	for (q = c->out_start[i]; q < k; q++)
+		if (c->m->links[c->out[q]].to == p)
+			return true;
+	return false;
+}
+
+/* "NHS England: statutory (...), financial; Wirral HWB: scrutiny (...)" for org i. */
+static int describe_principals(const struct ctx *c, struct buf *b, size_t i)
+{
+	const struct acg_model *m = c->m;
+	size_t k, q, j, j2;
+
+	FOR_OUT_LINKS(c, i, k, j) {
+		size_t p = m->links[j].to;
+		bool first = true;
+
+		/* One group per principal, at its first link. */
+		if (seen_principal(c, i, k, p))
+			continue;
+		if (buf_addf(b, "%s%s: ", b->n ? "; " : "", org_name(c, p)))
+			return -1;
+		FOR_OUT_LINKS(c, i, q, j2) {
+			if (q < k || m->links[j2].to != p)
+				continue;
+			if ((!first && buf_add(b, ", ")) || describe_link(c, b, j2))
+				return -1;
+			first = false;
+		}
+	}
+	return 0;
+}
+
+struct pair_type {
+	size_t a, b, type;
+};
+
+static int pair_type_cmp(const void *x, const void *y)
+{
+	const struct pair_type *p = x, *q = y;
+
+	if (p->a != q->a)
+		return p->a < q->a ? -1 : 1;
+	if (p->b != q->b)
+		return p->b < q->b ? -1 : 1;
+	return p->type < q->type ? -1 : p->type > q->type;
+}
+
+/*
+ * Multiplexity: the share of related pairs (joined by a link either way)
+ * joined by two or more link types.  *out is NaN when no pair is related.
+ */
+static int multiplexity(const struct ctx *c, double *out)
+{
+	const struct acg_model *m = c->m;
+	struct pair_type *v;
+	size_t j, pairs = 0, multiplex = 0, start;
+
+	*out = NAN;
+	if (!m->nlinks)
+		return 0;
+	if (!(v = malloc(m->nlinks * sizeof(*v))))
+		return -1;
+	for (j = 0; j < m->nlinks; j++) {
+		size_t f = m->links[j].from, t = m->links[j].to;
+
+		v[j] = (struct pair_type){f < t ? f : t, f < t ? t : f, m->links[j].type};
+	}
+	qsort(v, m->nlinks, sizeof(*v), pair_type_cmp);
+	for (start = 0; start < m->nlinks; start = j) {
+		for (j = start + 1; j < m->nlinks && v[j].a == v[start].a && v[j].b == v[start].b; j++)
+			;
+		pairs++;
+		/* Sorted by type within the pair: two types differ at the ends. */
+		multiplex += v[j - 1].type != v[start].type;
+	}
+	free(v);
+	*out = (double)multiplex / (double)pairs;
+	return 0;
+}
+
+static igraph_error_t section_multiple(struct ctx *c)
+{
+	static const char *const cols[] = {"id", "name", "type", "principals", "accountable_to", NULL};
+	const double *principals = c->mx->v[ACG_METRIC_PRINCIPALS];
+	struct report_section *s =
+		report_add_section(c->r, "multiple_accountability", "Multiple accountability");
+	struct acg_table *t = NULL;
+	struct buf b = {NULL, 0, 0};
+	igraph_error_t err = IGRAPH_SUCCESS;
+	size_t i, r, count = 0, most = ACG_NONE;
+	double mplex;
+
+	NEED(s);
+	NEED(t = new_table(cols));
+	for (i = 0; i < c->m->norgs; i++) {
+		if (principals[i] < 2)
+			continue;
+		count++;
+		if (most == ACG_NONE || principals[i] > principals[most])
+			most = i;
+		NEED((r = org_row(c, t, i)) != (size_t)-1);
+		acg_table_set_number(t, r, 3, principals[i], true);
+		b.n = 0;
+		NEED(!buf_add(&b, "") && !describe_principals(c, &b, i));
+		NEED(!acg_table_set_text(t, r, 4, b.s));
+	}
+	acg_table_sort(t, 3);
+	NEED(!multiplexity(c, &mplex));
+	if (count)
+		NEED(!report_set_sentence(
+			s, "%zu %s to more than one principal; most: %s, %.0f.", count,
+			plural((double)count, "organisation answers", "organisations answer"),
+			org_name(c, most), principals[most]));
+	else
+		NEED(!report_set_sentence(s, "No organisation answers to more than one principal."));
+	NEED(!report_add_integer(s, "count", "organisations with more than one principal",
+				 (double)count));
+	NEED(!report_add_integer(s, "most_principals", "most principals of one organisation",
+				 most == ACG_NONE ? (c->m->norgs ? 1 : NAN) : principals[most]));
+	NEED(!report_add_number(s, "multiplexity",
+				"multiplexity (share of related pairs joined by two or more link types)",
+				mplex));
+	NEED(!report_add_table(s, "organisations", "Organisations with more than one principal", t));
+	t = NULL;
+out:
+	acg_table_free(t);
+	free(b.s);
+	return err;
+}
+
+/* ---- chains --------------------------------------------------------------------- */
+
+/*
+ * Longest upward chain from each organisation to an apex, in links, on the
+ * condensation of the collapsed graph (each strongly connected component one
+ * step), so that it is the longest simple chain wherever the system has no
+ * cycle.  NaN where no apex is reachable.
+ */
+static igraph_error_t longest_chains(const struct ctx *c, double *longest)
+{
+	const igraph_t *g = &c->col->g;
+	igraph_integer_t n = igraph_vcount(g), nc, i, k;
+	igraph_vector_int_t memb, order, nb;
+	igraph_t h;
+	bool have_h = false;
+	double *best = NULL;
+	igraph_error_t err;
+
+	if ((err = igraph_vector_int_init(&memb, 0)))
+		return err;
+	if ((err = igraph_vector_int_init(&order, 0))) {
+		igraph_vector_int_destroy(&memb);
+		return err;
+	}
+	if ((err = igraph_vector_int_init(&nb, 0))) {
+		igraph_vector_int_destroy(&memb);
+		igraph_vector_int_destroy(&order);
+		return err;
+	}
+	TRY(igraph_connected_components(g, &memb, NULL, &nc, IGRAPH_STRONG));
+	TRY(igraph_copy(&h, g));
+	have_h = true;
+	TRY(igraph_contract_vertices(&h, &memb, NULL));
+	TRY(igraph_simplify(&h, true, true, NULL));
+	TRY(igraph_topological_sorting(&h, &order, IGRAPH_OUT));
+	NEED(best = malloc(((size_t)nc + 1) * sizeof(*best)));
+	/* Sinks first: reverse topological order. */
+	for (k = igraph_vector_int_size(&order) - 1; k >= 0; k--) {
+		igraph_integer_t comp = VECTOR(order)[k];
+
+		TRY(igraph_neighbors(&h, &nb, comp, IGRAPH_OUT));
+		best[comp] = NAN;
+		if (igraph_vector_int_size(&nb) == 0) {
+			/* A sink component is an apex when it is one organisation. */
+			igraph_integer_t size = 0;
+
+			for (i = 0; i < n && size < 2; i++)
+				size += VECTOR(memb)[i] == comp;
+			if (size == 1)
+				best[comp] = 0;
+		}
+		for (i = 0; i < igraph_vector_int_size(&nb); i++) {
+			double d = best[VECTOR(nb)[i]];
+
+			if (isfinite(d) && !(d + 1 <= best[comp]))
+				best[comp] = d + 1;
+		}
+	}
+	for (i = 0; i < n; i++)
+		longest[i] = best[VECTOR(memb)[i]];
+out:
+	free(best);
+	if (have_h)
+		igraph_destroy(&h);
+	igraph_vector_int_destroy(&memb);
+	igraph_vector_int_destroy(&order);
+	igraph_vector_int_destroy(&nb);
+	return err;
+}
+
+static igraph_error_t section_chains(struct ctx *c)
+{
+	static const char *const cols[] = {"id", "name", "type", "shortest", "longest", "apexes", NULL};
+	static const char *const gap_cols[] = {"id", "name", "type", NULL};
+	const double *shortest = c->mx->v[ACG_METRIC_APEX_DISTANCE];
+	const double *apexes = c->mx->v[ACG_METRIC_APEXES];
+	struct report_section *s = report_add_section(c->r, "chains", "Chains of accountability");
+	struct acg_table *t = NULL, *gaps = NULL;
+	double *longest = NULL, depth = NAN, sum = 0;
+	size_t i, r, reached = 0, deepest = ACG_NONE, ngaps = 0;
+	igraph_error_t err = IGRAPH_SUCCESS;
+
+	NEED(s);
+	NEED(longest = calloc(c->m->norgs + 1, sizeof(*longest)));
+	TRY(longest_chains(c, longest));
+	NEED(t = new_table(cols));
+	NEED(gaps = new_table(gap_cols));
+	for (i = 0; i < c->m->norgs; i++) {
+		NEED((r = org_row(c, t, i)) != (size_t)-1);
+		acg_table_set_number(t, r, 3, shortest[i], true);
+		acg_table_set_number(t, r, 4, longest[i], true);
+		acg_table_set_number(t, r, 5, apexes[i], true);
+		if (isfinite(shortest[i])) {
+			reached++;
+			sum += shortest[i];
+		} else {
+			ngaps++;
+			NEED(org_row(c, gaps, i) != (size_t)-1);
+		}
+		if (isfinite(longest[i]) && (deepest == ACG_NONE || longest[i] > depth)) {
+			deepest = i;
+			depth = longest[i];
+		}
+	}
+	if (!c->m->norgs)
+		NEED(!report_set_sentence(s, "The system has no organisations."));
+	else if (ngaps)
+		NEED(!report_set_sentence(
+			s,
+			"%zu %s no apex (an accountability gap); the longest upward chain has %.0f "
+			"%s, from %s.",
+			ngaps, plural((double)ngaps, "organisation reaches", "organisations reach"),
+			isfinite(depth) ? depth : 0, plural(depth, "link", "links"),
+			deepest == ACG_NONE ? "none" : org_name(c, deepest)));
+	else
+		NEED(!report_set_sentence(
+			s,
+			"Every organisation reaches an apex; the longest upward chain has %.0f %s, "
+			"from %s, and the shortest chains average %.3g %s.",
+			depth, plural(depth, "link", "links"), org_name(c, deepest),
+			sum / (double)reached, plural(sum / (double)reached, "link", "links")));
+	NEED(!report_add_integer(s, "depth", "depth (longest upward chain, links)", depth));
+	NEED(!report_add_number(s, "mean_shortest", "mean shortest upward chain (links)",
+				reached ? sum / (double)reached : NAN));
+	NEED(!report_add_integer(s, "gaps", "organisations that reach no apex", (double)ngaps));
+	NEED(!report_add_table(s, "gap_organisations", "Organisations that reach no apex", gaps));
+	gaps = NULL;
+	NEED(!report_add_table(s, "organisations", "Upward chains of each organisation", t));
+	t = NULL;
+out:
+	acg_table_free(t);
+	acg_table_free(gaps);
+	free(longest);
+	return err;
+}
+
+/* ---- divergent accountability ----------------------------------------------------- */
+
+/*
+ * The apexes each organisation reaches, as bit sets of `words` 64-bit words
+ * per organisation (apex k is bit k).  NULL when out of memory or on an
+ * igraph error (*err set).
+ */
+static uint64_t *apex_sets(const struct ctx *c, size_t *words, size_t **apex_of,
+			   size_t *napexes, igraph_error_t *err)
+{
+	const igraph_t *g = &c->col->g;
+	const double *outdeg = c->mx->v[ACG_METRIC_OUT_DEGREE];
+	size_t n = c->m->norgs, i, k, a = 0;
+	uint64_t *bits = NULL;
+	igraph_vector_int_t reach;
+
+	*apex_of = NULL;
+	for (i = 0; i < n; i++)
+		a += outdeg[i] == 0;
+	*napexes = a;
+	*words = (a + 63) / 64;
+	if (*words && n > SIZE_MAX / 8 / *words) {
+		*err = IGRAPH_ENOMEM;
+		return NULL;
+	}
+	bits = calloc(n * *words + 1, sizeof(*bits));
+	*apex_of = calloc(a + 1, sizeof(**apex_of));
+	if (!bits || !*apex_of || (*err = igraph_vector_int_init(&reach, 0))) {
+		if (!*err)
+			*err = IGRAPH_ENOMEM;
+		free(bits);
+		free(*apex_of);
+		*apex_of = NULL;
+		return NULL;
+	}
+	for (i = 0, a = 0; i < n; i++) {
+		if (outdeg[i] != 0)
+			continue;
+		(*apex_of)[a] = i;
+		if ((*err = igraph_subcomponent(g, &reach, (igraph_integer_t)i, IGRAPH_IN))) {
+			free(bits);
+			free(*apex_of);
+			*apex_of = NULL;
+			igraph_vector_int_destroy(&reach);
+			return NULL;
+		}
+		for (k = 0; k < (size_t)igraph_vector_int_size(&reach); k++)
+			bits[(size_t)VECTOR(reach)[k] * *words + a / 64] |= (uint64_t)1 << (a % 64);
+		a++;
+	}
+	igraph_vector_int_destroy(&reach);
+	*err = IGRAPH_SUCCESS;
+	return bits;
+}
+
+/* "NHS England → Parliament; Wirral HWB → Wirral Council" for org i's principals. */
+static int describe_divergence(const struct ctx *c, struct buf *b, size_t i, const uint64_t *bits,
+			       size_t words, const size_t *apex_of, size_t napexes)
+{
+	const struct acg_model *m = c->m;
+	size_t j, k, a;
+
+	FOR_OUT_LINKS(c, i, k, j) {
+		size_t p = m->links[j].to;
+		bool first = true;
+
+		if (seen_principal(c, i, k, p))
+			continue;
+		if (buf_addf(b, "%s%s answers to ", b->n ? "; " : "", org_name(c, p)))
+			return -1;
+		for (a = 0; a < napexes; a++)
+			if (bits[p * words + a / 64] >> (a % 64) & 1) {
+				if (buf_addf(b, "%s%s", first ? "" : ", ", org_name(c, apex_of[a])))
+					return -1;
+				first = false;
+			}
+		if (first && buf_add(b, "no apex"))
+			return -1;
+	}
+	return 0;
+}
+
+static bool strlist_has(const struct acg_strlist *l, const char *s)
+{
+	size_t i;
+
+	for (i = 0; i < l->n; i++)
+		if (!strcmp(l->v[i], s))
+			return true;
+	return false;
+}
+
+/*
+ * For org i: domains for which two or more principals hold it to account by
+ * different mechanisms (the mechanism, or the link type where none is given).
+ * Appends "finance: NHS England (assurance), Wirral HWB (review)" per domain.
+ */
+static int mechanism_conflicts(const struct ctx *c, struct buf *b, size_t i, size_t *count)
+{
+	const struct acg_model *m = c->m;
+	size_t k, q, j, j2, d;
+
+	*count = 0;
+	FOR_OUT_LINKS(c, i, k, j) {
+		const struct acg_link *l = &m->links[j];
+
+		for (d = 0; d < l->domains.n; d++) {
+			const char *dom = l->domains.v[d];
+			const char *mech = l->mechanism ? l->mechanism : link_type_name(c, j);
+			bool seen = false, conflict = false, first = true;
+
+			/* Each domain once, at the first link that lists it. */
+			FOR_OUT_LINKS(c, i, q, j2)
+				if (q < k && strlist_has(&m->links[j2].domains, dom))
+					seen = true;
+			if (seen)
+				continue;
+			FOR_OUT_LINKS(c, i, q, j2) {
+				const struct acg_link *o = &m->links[j2];
+				const char *om = o->mechanism ? o->mechanism : link_type_name(c, j2);
+
+				if (q > k && o->to != l->to && strcmp(om, mech) &&
+				    strlist_has(&o->domains, dom))
+					conflict = true;
+			}
+			if (!conflict)
+				continue;
+			(*count)++;
+			if (buf_addf(b, "%s%s: ", b->n ? "; " : "", dom))
+				return -1;
+			FOR_OUT_LINKS(c, i, q, j2) {
+				const struct acg_link *o = &m->links[j2];
+
+				if (q < k || !strlist_has(&o->domains, dom))
+					continue;
+				if (buf_addf(b, "%s%s (%s)", first ? "" : ", ", org_name(c, o->to),
+					     o->mechanism ? o->mechanism : link_type_name(c, j2)))
+					return -1;
+				first = false;
+			}
+		}
+	}
+	return 0;
+}
+
+static igraph_error_t section_divergent(struct ctx *c)
+{
+	static const char *const cols[] = {"id", "name", "type", "apexes", "principals_answer_to",
+					   NULL};
+	static const char *const mcols[] = {"id", "name", "type", "domains", "held_by", NULL};
+	const struct acg_model *m = c->m;
+	struct report_section *s = report_add_section(c->r, "divergent_accountability",
+						      "Divergent accountability");
+	struct acg_table *t = NULL, *mt = NULL;
+	struct buf b = {NULL, 0, 0};
+	uint64_t *bits = NULL, *u = NULL;
+	size_t *apex_of = NULL, words = 0, napexes = 0, i, j, w, r, count = 0, mcount = 0;
+	size_t most = ACG_NONE, most_n = 0, nconf;
+	igraph_error_t err = IGRAPH_SUCCESS;
+
+	NEED(s);
+	bits = apex_sets(c, &words, &apex_of, &napexes, &err);
+	if (!bits)
+		goto out;
+	NEED(u = calloc(words + 1, sizeof(*u)));
+	NEED(t = new_table(cols));
+	NEED(mt = new_table(mcols));
+	for (i = 0; i < m->norgs; i++) {
+		bool differ = false;
+		size_t union_n = 0, k;
+
+		if (c->mx->v[ACG_METRIC_PRINCIPALS][i] >= 2) {
+			/* Divergent when some principal does not reach every apex the others reach. */
+			memset(u, 0, words * sizeof(*u));
+			FOR_OUT_LINKS(c, i, k, j)
+				for (w = 0; w < words; w++)
+					u[w] |= bits[m->links[j].to * words + w];
+			FOR_OUT_LINKS(c, i, k, j)
+				for (w = 0; w < words; w++)
+					differ |= bits[m->links[j].to * words + w] != u[w];
+			for (w = 0; w < words; w++)
+				union_n += (size_t)__builtin_popcountll(u[w]);
+		}
+		if (differ) {
+			count++;
+			if (union_n > most_n) {
+				most = i;
+				most_n = union_n;
+			}
+			NEED((r = org_row(c, t, i)) != (size_t)-1);
+			acg_table_set_number(t, r, 3, (double)union_n, true);
+			b.n = 0;
+			NEED(!buf_add(&b, "") &&
+			     !describe_divergence(c, &b, i, bits, words, apex_of, napexes));
+			NEED(!acg_table_set_text(t, r, 4, b.s));
+		}
+		b.n = 0;
+		NEED(!buf_add(&b, "") && !mechanism_conflicts(c, &b, i, &nconf));
+		if (nconf) {
+			mcount++;
+			NEED((r = org_row(c, mt, i)) != (size_t)-1);
+			acg_table_set_number(mt, r, 3, (double)nconf, true);
+			NEED(!acg_table_set_text(mt, r, 4, b.s));
+		}
+	}
+	acg_table_sort(t, 3);
+	if (count)
+		NEED(!report_set_sentence(
+			s,
+			"%zu %s to principals that answer, in the end, to different apexes; most: "
+			"%s, %zu apexes. %zu %s held to account for the same thing by different "
+			"mechanisms.",
+			count, plural((double)count, "organisation answers", "organisations answer"),
+			org_name(c, most), most_n, mcount,
+			plural((double)mcount, "organisation is", "organisations are")));
+	else
+		NEED(!report_set_sentence(
+			s,
+			"No organisation answers to principals with different apexes; %zu %s held "
+			"to account for the same thing by different mechanisms.",
+			mcount, plural((double)mcount, "organisation is", "organisations are")));
+	NEED(!report_add_integer(s, "count", "organisations whose principals answer to different apexes",
+				 (double)count));
+	NEED(!report_add_integer(s, "mechanism_count",
+				 "organisations held to account for the same thing by different mechanisms",
+				 (double)mcount));
+	NEED(!report_add_table(s, "organisations",
+			       "Organisations whose principals answer to different apexes", t));
+	t = NULL;
+	NEED(!report_add_table(s, "mechanisms",
+			       "Organisations held to account for the same thing by different mechanisms",
+			       mt));
+	mt = NULL;
+out:
+	acg_table_free(t);
+	acg_table_free(mt);
+	free(b.s);
+	free(bits);
+	free(u);
+	free(apex_of);
+	return err;
+}
+
+/* ---- mutual accountability ------------------------------------------------------- */
+
+/* The link types from a to b, comma-separated, appended to b. */
+static int types_between(const struct ctx *c, struct buf *b, size_t from, size_t to)
+{
+	size_t j, k, n = 0;
+
+	FOR_OUT_LINKS(c, from, k, j)
+		if (c->m->links[j].to == to &&
+		    buf_addf(b, "%s%s", n++ ? ", " : "", link_type_name(c, j)))
+			return -1;
+	return 0;
+}
+
+static igraph_error_t section_mutual(struct ctx *c)
+{
+	static const char *const pcols[] = {"a", "b", "a_to_b", "b_to_a", NULL};
+	static const char *const ccols[] = {"cycle", "size", "organisations", NULL};
+	const igraph_t *g = &c->col->g;
+	struct report_section *s =
+		report_add_section(c->r, "mutual_accountability", "Mutual accountability");
+	struct acg_table *pairs = NULL, *cycles = NULL;
+	igraph_vector_int_t memb, csize;
+	igraph_integer_t e, nc, k, i;
+	struct buf b = {NULL, 0, 0};
+	size_t npairs = 0, ncycles = 0, r, in_cycles = 0;
+	igraph_error_t err;
+
+	if (!s)
+		return IGRAPH_ENOMEM;
+	if ((err = igraph_vector_int_init(&memb, 0)))
+		return err;
+	if ((err = igraph_vector_int_init(&csize, 0))) {
+		igraph_vector_int_destroy(&memb);
+		return err;
+	}
+	NEED(pairs = new_table(pcols));
+	NEED(cycles = new_table(ccols));
+	for (e = 0; e < igraph_ecount(g); e++) {
+		igraph_integer_t a = IGRAPH_FROM(g, e), bb = IGRAPH_TO(g, e), back;
+
+		if (a > bb)
+			continue;
+		TRY(igraph_get_eid(g, &back, bb, a, IGRAPH_DIRECTED, false));
+		if (back < 0)
+			continue;
+		npairs++;
+		NEED((r = acg_table_add_row(pairs)) != (size_t)-1);
+		NEED(!acg_table_set_text(pairs, r, 0, org_name(c, (size_t)a)));
+		NEED(!acg_table_set_text(pairs, r, 1, org_name(c, (size_t)bb)));
+		b.n = 0;
+		NEED(!buf_add(&b, "") && !types_between(c, &b, (size_t)a, (size_t)bb));
+		NEED(!acg_table_set_text(pairs, r, 2, b.s));
+		b.n = 0;
+		NEED(!buf_add(&b, "") && !types_between(c, &b, (size_t)bb, (size_t)a));
+		NEED(!acg_table_set_text(pairs, r, 3, b.s));
+	}
+	TRY(igraph_connected_components(g, &memb, &csize, &nc, IGRAPH_STRONG));
+	/* Cycles in order of their first member in the file. */
+	for (i = 0; i < igraph_vcount(g); i++) {
+		igraph_integer_t comp = VECTOR(memb)[i];
+		bool first = true;
+
+		if (VECTOR(csize)[comp] < 2)
+			continue;
+		for (k = 0; k < i; k++)
+			if (VECTOR(memb)[k] == comp)
+				first = false;
+		if (!first)
+			continue;
+		ncycles++;
+		in_cycles += (size_t)VECTOR(csize)[comp];
+		NEED((r = acg_table_add_row(cycles)) != (size_t)-1);
+		acg_table_set_number(cycles, r, 0, (double)ncycles, true);
+		acg_table_set_number(cycles, r, 1, (double)VECTOR(csize)[comp], true);
+		b.n = 0;
+		NEED(!buf_add(&b, ""));
+		for (k = i; k < igraph_vcount(g); k++)
+			if (VECTOR(memb)[k] == comp)
+				NEED(!buf_addf(&b, "%s%s", k > i ? "; " : "", org_name(c, (size_t)k)));
+		NEED(!acg_table_set_text(cycles, r, 2, b.s));
+	}
+	if (!npairs && !ncycles)
+		NEED(!report_set_sentence(s, "No two organisations hold each other to account, and "
+					     "there is no cycle of mutual accountability."));
+	else
+		NEED(!report_set_sentence(
+			s,
+			"%zu %s of organisations hold each other to account, and %zu %s of mutual "
+			"accountability join %zu %s.",
+			npairs, plural((double)npairs, "pair", "pairs"), ncycles,
+			plural((double)ncycles, "cycle", "cycles"), in_cycles,
+			plural((double)in_cycles, "organisation", "organisations")));
+	NEED(!report_add_integer(s, "reciprocal_pairs", "pairs that hold each other to account",
+				 (double)npairs));
+	NEED(!report_add_integer(s, "cycles", "cycles (strongly connected components of 2 or more)",
+				 (double)ncycles));
+	NEED(!report_add_integer(s, "organisations_in_cycles", "organisations in cycles",
+				 (double)in_cycles));
+	NEED(!report_add_table(s, "pairs", "Pairs that hold each other to account", pairs));
+	pairs = NULL;
+	NEED(!report_add_table(s, "cycle_members", "Cycles", cycles));
+	cycles = NULL;
+out:
+	acg_table_free(pairs);
+	acg_table_free(cycles);
+	free(b.s);
+	igraph_vector_int_destroy(&memb);
+	igraph_vector_int_destroy(&csize);
+	return err;
+}
+
+/* ---- single points of failure ---------------------------------------------------- */
+
+/*
+ * Dominators towards the apexes: a virtual root s is added above every apex
+ * (apex -> s) and igraph's dominator tree is computed from s against the
+ * arrows.  d dominates v when every upward chain from v to any apex passes
+ * through d; dominated[d] counts such v.
+ */
+static igraph_error_t dominators(const struct ctx *c, double *dominated)
+{
+	const igraph_t *g = &c->col->g;
+	igraph_integer_t n = igraph_vcount(g), i, d;
+	igraph_vector_int_t extra, dom;
+	igraph_t h;
+	bool have_h = false;
+	igraph_error_t err;
+
+	if ((err = igraph_vector_int_init(&extra, 0)))
+		return err;
+	if ((err = igraph_vector_int_init(&dom, 0))) {
+		igraph_vector_int_destroy(&extra);
+		return err;
+	}
+	for (i = 0; i < n; i++) {
+		dominated[i] = 0;
+		if (c->mx->v[ACG_METRIC_OUT_DEGREE][i] == 0) {
+			TRY(igraph_vector_int_push_back(&extra, i));
+			TRY(igraph_vector_int_push_back(&extra, n));
+		}
+	}
+	TRY(igraph_copy(&h, g));
+	have_h = true;
+	TRY(igraph_add_vertices(&h, 1, NULL));
+	TRY(igraph_add_edges(&h, &extra, NULL));
+	TRY(igraph_dominator_tree(&h, n, &dom, NULL, NULL, IGRAPH_IN));
+	for (i = 0; i < n; i++)
+		for (d = VECTOR(dom)[i]; d >= 0 && d < n; d = VECTOR(dom)[d])
+			dominated[d] += 1;
+out:
+	if (have_h)
+		igraph_destroy(&h);
+	igraph_vector_int_destroy(&extra);
+	igraph_vector_int_destroy(&dom);
+	return err;
+}
+
+static igraph_error_t section_spof(struct ctx *c)
+{
+	static const char *const dcols[] = {"id", "name", "type", "organisations_depending", NULL};
+	static const char *const acols[] = {"id", "name", "type", NULL};
+	static const char *const bcols[] = {"a", "b", NULL};
+	const igraph_t *u = &c->und->g;
+	struct report_section *s =
+		report_add_section(c->r, "single_points_of_failure", "Single points of failure");
+	struct acg_table *dt = NULL, *at = NULL, *bt = NULL;
+	igraph_vector_int_t ap, br;
+	double *dominated = NULL;
+	size_t i, r, count = 0, most = ACG_NONE;
+	igraph_integer_t k;
+	igraph_error_t err;
+
+	if (!s)
+		return IGRAPH_ENOMEM;
+	if ((err = igraph_vector_int_init(&ap, 0)))
+		return err;
+	if ((err = igraph_vector_int_init(&br, 0))) {
+		igraph_vector_int_destroy(&ap);
+		return err;
+	}
+	NEED(dominated = calloc(c->m->norgs + 1, sizeof(*dominated)));
+	TRY(dominators(c, dominated));
+	NEED(dt = new_table(dcols));
+	for (i = 0; i < c->m->norgs; i++) {
+		if (dominated[i] <= 0)
+			continue;
+		count++;
+		if (most == ACG_NONE || dominated[i] > dominated[most])
+			most = i;
+		NEED((r = org_row(c, dt, i)) != (size_t)-1);
+		acg_table_set_number(dt, r, 3, dominated[i], true);
+	}
+	acg_table_sort(dt, 3);
+	TRY(igraph_articulation_points(u, &ap));
+	igraph_vector_int_sort(&ap);
+	NEED(at = new_table(acols));
+	for (k = 0; k < igraph_vector_int_size(&ap); k++)
+		NEED(org_row(c, at, (size_t)VECTOR(ap)[k]) != (size_t)-1);
+	TRY(igraph_bridges(u, &br));
+	igraph_vector_int_sort(&br);
+	NEED(bt = new_table(bcols));
+	for (k = 0; k < igraph_vector_int_size(&br); k++) {
+		igraph_integer_t e = VECTOR(br)[k];
+
+		NEED((r = acg_table_add_row(bt)) != (size_t)-1);
+		NEED(!acg_table_set_text(bt, r, 0, org_name(c, (size_t)IGRAPH_FROM(u, e))));
+		NEED(!acg_table_set_text(bt, r, 1, org_name(c, (size_t)IGRAPH_TO(u, e))));
+	}
+	if (count)
+		NEED(!report_set_sentence(
+			s,
+			"%zu %s every upward chain of some other organisation; most: %s, for %.0f %s.",
+			count,
+			plural((double)count, "organisation lies on", "organisations lie on"),
+			org_name(c, most), dominated[most],
+			plural(dominated[most], "organisation", "organisations")));
+	else
+		NEED(!report_set_sentence(s, "No organisation lies on every upward chain of another."));
+	NEED(!report_add_integer(s, "dominators",
+				 "organisations on every upward chain of another", (double)count));
+	NEED(!report_add_integer(s, "articulation_points",
+				 "articulation points (removal disconnects the system)",
+				 (double)igraph_vector_int_size(&ap)));
+	NEED(!report_add_integer(s, "bridges", "bridges (links whose removal disconnects it)",
+				 (double)igraph_vector_int_size(&br)));
+	NEED(!report_add_table(s, "dominator_organisations",
+			       "Organisations on every upward chain of others", dt));
+	dt = NULL;
+	NEED(!report_add_table(s, "articulation_point_organisations", "Articulation points", at));
+	at = NULL;
+	NEED(!report_add_table(s, "bridge_links", "Bridges (undirected)", bt));
+	bt = NULL;
+out:
+	acg_table_free(dt);
+	acg_table_free(at);
+	acg_table_free(bt);
+	free(dominated);
+	igraph_vector_int_destroy(&ap);
+	igraph_vector_int_destroy(&br);
+	return err;
+}
+
+/* ---- sanctions and practice ------------------------------------------------------- */
+
+static bool formal_basis(enum acg_basis b)
+{
+	return b != ACG_BASIS_UNSPECIFIED && b != ACG_BASIS_INFORMAL;
+}
+
+static int link_row(const struct ctx *c, struct acg_table *t, size_t j)
+{
+	const struct acg_link *l = &c->m->links[j];
+	struct buf b = {NULL, 0, 0};
+	size_t r = acg_table_add_row(t), k;
+	int rc = -1;
+
+	if (r == (size_t)-1 || acg_table_set_text(t, r, 0, org_name(c, l->from)) ||
+	    acg_table_set_text(t, r, 1, org_name(c, l->to)) ||
+	    acg_table_set_text(t, r, 2, link_type_name(c, j)) || buf_add(&b, ""))
+		goto out;
+	for (k = 0; k < l->domains.n; k++)
+		if (buf_addf(&b, "%s%s", k ? ", " : "", l->domains.v[k]))
+			goto out;
+	rc = acg_table_set_text(t, r, 3, b.s) ? -1 : 0;
+out:
+	free(b.s);
+	return rc;
+}
+
+static igraph_error_t section_sanctions(struct ctx *c)
+{
+	static const char *const cols[] = {"from", "to", "type", "for", NULL};
+	const struct acg_model *m = c->m;
+	struct report_section *s =
+		report_add_section(c->r, "sanctions_and_practice", "Sanctions and practice");
+	struct acg_table *none = NULL, *informal = NULL;
+	size_t j, n[ACG_SANCTION_COUNT] = {0}, observed = 0, formal_unobserved = 0, obs_informal = 0;
+	double L = (double)m->nlinks;
+	igraph_error_t err = IGRAPH_SUCCESS;
+
+	NEED(s);
+	NEED(none = new_table(cols));
+	NEED(informal = new_table(cols));
+	for (j = 0; j < m->nlinks; j++) {
+		const struct acg_link *l = &m->links[j];
+
+		n[l->sanction]++;
+		observed += l->observed;
+		formal_unobserved += formal_basis(l->basis) && !l->observed;
+		if (l->sanction == ACG_SANCTION_NONE)
+			NEED(!link_row(c, none, j));
+		if (l->observed && !formal_basis(l->basis)) {
+			obs_informal++;
+			NEED(!link_row(c, informal, j));
+		}
+	}
+	if (!m->nlinks)
+		NEED(!report_set_sentence(s, "The system has no links."));
+	else
+		NEED(!report_set_sentence(
+			s,
+			"%.3g%% of links carry hard sanctions; %zu %s no sanction at all "
+			"(accountability without consequences)%s",
+			100.0 * (double)n[ACG_SANCTION_HARD] / L, n[ACG_SANCTION_NONE],
+			plural((double)n[ACG_SANCTION_NONE], "link has", "links have"),
+			observed ? "." : "; no link is marked as observed, so practice cannot be "
+					 "compared with the formal system."));
+	NEED(!report_add_number(s, "hard_share", "share of links with hard sanctions",
+				m->nlinks ? (double)n[ACG_SANCTION_HARD] / L : NAN));
+	NEED(!report_add_integer(s, "hard", "links with hard sanctions", (double)n[ACG_SANCTION_HARD]));
+	NEED(!report_add_integer(s, "soft", "links with soft sanctions", (double)n[ACG_SANCTION_SOFT]));
+	NEED(!report_add_integer(s, "none", "links with no sanction", (double)n[ACG_SANCTION_NONE]));
+	NEED(!report_add_integer(s, "unstated", "links whose sanction is not stated",
+				 (double)n[ACG_SANCTION_UNSPECIFIED]));
+	NEED(!report_add_integer(s, "observed", "links observed in practice", (double)observed));
+	NEED(!report_add_integer(s, "formal_never_observed",
+				 "links with a formal basis never observed", (double)formal_unobserved));
+	NEED(!report_add_integer(s, "observed_without_formal_basis",
+				 "observed links with no formal basis", (double)obs_informal));
+	NEED(!report_add_table(s, "links_without_sanction",
+			       "Links without a sanction (accountability without consequences)",
+			       none));
+	none = NULL;
+	NEED(!report_add_table(s, "observed_informal_links", "Observed links with no formal basis",
+			       informal));
+	informal = NULL;
+out:
+	acg_table_free(none);
+	acg_table_free(informal);
+	return err;
+}
+
+/* ---- structure ------------------------------------------------------------------- */
+
+static igraph_error_t section_structure(struct ctx *c)
+{
+	static const char *const rcols[] = {"type", "coordinator", "itinerant", "representative",
+					    "gatekeeper", "liaison", NULL};
+	static const char *const bcols[] = {"id", "name", "type", "effective_size", "constraint",
+					    "brokerage", NULL};
+	static const char *const role_names[5] = {"coordinator", "itinerant", "representative",
+						  "gatekeeper", "liaison"};
+	const struct acg_model *m = c->m;
+	struct report_section *s = report_add_section(c->r, "structure", "Brokerage and structural holes");
+	struct acg_table *rt = NULL, *bt = NULL;
+	double *by_type = NULL, total[5] = {0};
+	size_t i, r, k, top_role = 0;
+	igraph_error_t err = IGRAPH_SUCCESS;
+
+	NEED(s);
+	NEED(by_type = calloc(m->org_types.n * 5 + 1, sizeof(*by_type)));
+	NEED(bt = new_table(bcols));
+	for (i = 0; i < m->norgs; i++) {
+		double sum = 0;
+
+		for (k = 0; k < 5; k++) {
+			double v = c->mx->v[ACG_METRIC_BROKERAGE_COORDINATOR + k][i];
+
+			by_type[m->orgs[i].type * 5 + k] += v;
+			total[k] += v;
+			sum += v;
+		}
+		NEED((r = org_row(c, bt, i)) != (size_t)-1);
+		acg_table_set_number(bt, r, 3, c->mx->v[ACG_METRIC_EFFECTIVE_SIZE][i], false);
+		acg_table_set_number(bt, r, 4, c->mx->v[ACG_METRIC_CONSTRAINT][i], false);
+		acg_table_set_number(bt, r, 5, sum, true);
+	}
+	acg_table_sort(bt, 3);
+	acg_table_truncate(bt, 10);
+	NEED(rt = new_table(rcols));
+	for (i = 0; i < m->org_types.n; i++) {
+		if (!m->org_types.v[i].uses)
+			continue;
+		NEED((r = acg_table_add_row(rt)) != (size_t)-1);
+		NEED(!acg_table_set_text(rt, r, 0, m->org_types.v[i].name));
+		for (k = 0; k < 5; k++)
+			acg_table_set_number(rt, r, 1 + k, by_type[i * 5 + k], true);
+	}
+	for (k = 1; k < 5; k++)
+		if (total[k] > total[top_role])
+			top_role = k;
+	if (m->norgs && total[top_role] > 0) {
+		double best = -1;
+		size_t who = 0;
+
+		for (i = 0; i < m->norgs; i++)
+			if (c->mx->v[ACG_METRIC_EFFECTIVE_SIZE][i] > best) {
+				best = c->mx->v[ACG_METRIC_EFFECTIVE_SIZE][i];
+				who = i;
+			}
+		NEED(!report_set_sentence(
+			s,
+			"The widest broker is %s (effective size %.3g, constraint %.3g); most "
+			"brokerage is %s brokerage (%.0f of %.0f two-step chains).",
+			org_name(c, who), best, c->mx->v[ACG_METRIC_CONSTRAINT][who],
+			role_names[top_role], total[top_role],
+			total[0] + total[1] + total[2] + total[3] + total[4]));
+	} else {
+		NEED(!report_set_sentence(s, "No organisation brokers between two others."));
+	}
+	for (k = 0; k < 5; k++)
+		NEED(!report_add_integer(s, role_names[k], role_names[k], total[k]));
+	NEED(!report_add_table(s, "brokerage_by_type", "Gould-Fernandez brokerage roles by organisation type", rt));
+	rt = NULL;
+	NEED(!report_add_table(s, "widest_brokers", "Widest brokers (largest effective size)", bt));
+	bt = NULL;
+out:
+	acg_table_free(rt);
+	acg_table_free(bt);
+	free(by_type);
+	return err;
+}
+
+static igraph_error_t section_krackhardt(struct ctx *c)
+{
+	struct report_section *s = report_add_section(c->r, "krackhardt", "Krackhardt's hierarchy");
+	struct acg_krackhardt k;
+	enum acg_status st;
+
+	if (!s)
+		return IGRAPH_ENOMEM;
+	st = acg_krackhardt(c->graph, &k, c->diags);
+	if (st == ACG_ENOMEM)
+		return IGRAPH_ENOMEM;
+	if (st != ACG_OK)
+		return IGRAPH_FAILURE;
+	if (report_set_sentence(s,
+				"On Krackhardt's four measures, where a pure hierarchy scores 1 on each, "
+				"the system scores %.3g (connectedness), %.3g (hierarchy), %.3g "
+				"(efficiency) and %.3g (least upper bound).",
+				k.connectedness, k.hierarchy, k.efficiency, k.lub) ||
+	    report_add_number(s, "connectedness", "connectedness", k.connectedness) ||
+	    report_add_number(s, "hierarchy", "hierarchy", k.hierarchy) ||
+	    report_add_number(s, "efficiency", "efficiency", k.efficiency) ||
+	    report_add_number(s, "lub", "least upper bound", k.lub))
+		return IGRAPH_ENOMEM;
+	return IGRAPH_SUCCESS;
+}
+
+/* ---- driver ------------------------------------------------------------------------ */
+
+enum acg_status report_build(struct acg_report *r, struct acg_graph *graph,
+			     const struct acg_report_options *opt, struct acg_diags *diags)
+{
+	static const enum acg_metric needed[] = {
+		ACG_METRIC_OUT_DEGREE,        ACG_METRIC_PRINCIPALS,
+		ACG_METRIC_APEX_DISTANCE,     ACG_METRIC_APEXES,
+		ACG_METRIC_CONSTRAINT,        ACG_METRIC_EFFECTIVE_SIZE,
+		ACG_METRIC_BROKERAGE_COORDINATOR, ACG_METRIC_BROKERAGE_ITINERANT,
+		ACG_METRIC_BROKERAGE_REPRESENTATIVE, ACG_METRIC_BROKERAGE_GATEKEEPER,
+		ACG_METRIC_BROKERAGE_LIAISON};
+	static igraph_error_t (*const sections[])(struct ctx *) = {
+		section_system,    section_network, section_multiple,  section_chains,
+		section_divergent, section_mutual,  section_spof,      section_sanctions,
+		section_structure, section_krackhardt};
+	struct acg_metric_options mopt = {opt->seed, opt->exact};
+	bool want[ACG_METRIC_COUNT] = {false};
+	struct ctx c;
+	enum acg_status st;
+	igraph_error_t err = IGRAPH_SUCCESS;
+	size_t i;
+
+	memset(&c, 0, sizeof(c));
+	c.r = r;
+	c.graph = graph;
+	c.m = acg_graph_model(graph);
+	c.diags = diags;
+	c.estimate = !opt->exact && c.m->norgs > ACG_EXACT_LIMIT;
+	for (i = 0; i < sizeof(needed) / sizeof(*needed); i++)
+		want[needed[i]] = true;
+	st = acg_metrics_compute(graph, want, &mopt, &c.mx, diags);
+	if (st != ACG_OK)
+		return st;
+	c.col = acg_graph_collapsed(graph);
+	c.und = acg_graph_undirected(graph);
+	if (!c.col || !c.und || index_out_links(&c))
+		err = IGRAPH_ENOMEM;
+	for (i = 0; i < sizeof(sections) / sizeof(*sections) && !err; i++)
+		err = sections[i](&c);
+	acg_metrics_free(c.mx);
+	free(c.out_start);
+	free(c.out);
+	if (err == IGRAPH_FAILURE && diags && diags->errors)
+		return ACG_ELIB; /* already reported (Krackhardt) */
+	if (err != IGRAPH_SUCCESS && err != IGRAPH_ENOMEM)
+		acg_diags_add(diags, ACG_ERROR, ACG_ELIB, NULL, 0, 0, NULL, "igraph failed: %s",
+			      igraph_strerror(err));
+	return acg_status_from_igraph(err);
+}
