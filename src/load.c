@@ -447,8 +447,9 @@ static bool is_colour(const char *s)
 
 	if (s[0] == '/') {
 		slash = strchr(s + 1, '/');
-		return slash && is_word(s + 1, (size_t)(slash - s - 1)) &&
-		       is_word(slash + 1, strlen(slash + 1));
+		return slash && is_word(s + 1, (size_t)(slash - s - 1)) && slash[1] &&
+		       strspn(slash + 1, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+					 "0123456789") == strlen(slash + 1);
 	}
 
 	if (s[0] == '#') {
