@@ -710,8 +710,8 @@ static void test_colours_and_styles_accepted(void **state)
  * as the loader's own message describes it ("expected #RRGGBB, #RRGGBBAA, a
  * colour name or /scheme/name").
  *
- * LIBRARY BUG (as found): is_colour() requires the name after the scheme to
- * start with a letter, so "/blues9/1" and "/accent8/3" are rejected.
+ * Regression test: is_colour() required the name after the scheme to start
+ * with a letter, so "/blues9/1" and "/accent8/3" were rejected.
  */
 static void test_colour_scheme_numbers(void **state)
 {

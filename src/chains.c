@@ -1,0 +1,428 @@
+/* chains.c - upward chains and shortest paths; see accgraph/chains.h. */
+#include "accgraph/chains.h"
+
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "graph_impl.h"
+
+struct acg_chains {
+	const struct acg_graph *graph;
+	size_t n;
+	long *shortest;     /* links to the nearest apex; -1: none */
+	igraph_integer_t *up; /* next organisation on the shortest chain; -1 at an apex */
+	igraph_integer_t *comp; /* strongly connected component of each organisation */
+	igraph_integer_t ncomp;
+	long *steps;        /* components crossed by the longest chain of a component; -1: none */
+	igraph_integer_t *next_comp; /* the component the longest chain goes to next; -1 */
+	long *longest;      /* links of the longest chain (as built); -1: none */
+	igraph_adjlist_t out; /* out-going neighbours, sorted */
+	bool have_out;
+};
+
+void acg_path_release(struct acg_path *p)
+{
+	if (!p)
+		return;
+	free(p->orgs);
+	p->orgs = NULL;
+	p->n = 0;
+}
+
+void acg_chains_free(struct acg_chains *ch)
+{
+	if (!ch)
+		return;
+	free(ch->shortest);
+	free(ch->up);
+	free(ch->comp);
+	free(ch->steps);
+	free(ch->next_comp);
+	free(ch->longest);
+	if (ch->have_out)
+		igraph_adjlist_destroy(&ch->out);
+	free(ch);
+}
+
+/* Appends v to the path, growing it; 0 or -1 when out of memory. */
+static int path_push(struct acg_path *p, size_t *cap, size_t v)
+{
+	if (p->n == *cap) {
+		size_t ncap = *cap ? *cap * 2 : 16;
+		size_t *q = realloc(p->orgs, ncap * sizeof(*q));
+
+		if (!q)
+			return -1;
+		p->orgs = q;
+		*cap = ncap;
+	}
+	p->orgs[p->n++] = v;
+	return 0;
+}
+
+/*
+ * Shortest chains: one breadth-first search from a virtual vertex s above
+ * every apex (apex -> s), against the arrows.  The BFS parent of each
+ * organisation is its next hop upwards.
+ */
+static igraph_error_t compute_shortest(struct acg_chains *ch, const igraph_t *g)
+{
+	igraph_integer_t n = igraph_vcount(g), i;
+	igraph_vector_int_t extra, order, parents, outdeg;
+	igraph_t h;
+	bool have_h = false;
+	igraph_error_t err;
+
+	IGRAPH_CHECK(igraph_vector_int_init(&extra, 0));
+	IGRAPH_FINALLY(igraph_vector_int_destroy, &extra);
+	IGRAPH_CHECK(igraph_vector_int_init(&order, 0));
+	IGRAPH_FINALLY(igraph_vector_int_destroy, &order);
+	IGRAPH_CHECK(igraph_vector_int_init(&parents, 0));
+	IGRAPH_FINALLY(igraph_vector_int_destroy, &parents);
+	IGRAPH_CHECK(igraph_vector_int_init(&outdeg, 0));
+	IGRAPH_FINALLY(igraph_vector_int_destroy, &outdeg);
+	IGRAPH_CHECK(igraph_degree(g, &outdeg, igraph_vss_all(), IGRAPH_OUT, IGRAPH_LOOPS));
+	for (i = 0; i < n; i++)
+		if (VECTOR(outdeg)[i] == 0) {
+			IGRAPH_CHECK(igraph_vector_int_push_back(&extra, i));
+			IGRAPH_CHECK(igraph_vector_int_push_back(&extra, n));
+		}
+	err = igraph_copy(&h, g);
+	if (!err) {
+		have_h = true;
+		err = igraph_add_vertices(&h, 1, NULL);
+	}
+	if (!err)
+		err = igraph_add_edges(&h, &extra, NULL);
+	if (!err)
+		err = igraph_bfs_simple(&h, n, IGRAPH_IN, &order, NULL, &parents);
+	if (!err) {
+		/* Distances follow the BFS order: each vertex is one more than its parent. */
+		for (i = 0; i < n; i++) {
+			ch->shortest[i] = -1;
+			ch->up[i] = -1;
+		}
+		for (i = 0; i < igraph_vector_int_size(&order); i++) {
+			igraph_integer_t v = VECTOR(order)[i], p;
+
+			if (v == n)
+				continue;
+			p = VECTOR(parents)[v];
+			if (p == n) {
+				ch->shortest[v] = 0;
+			} else {
+				ch->shortest[v] = ch->shortest[p] + 1;
+				ch->up[v] = p;
+			}
+		}
+	}
+	if (have_h)
+		igraph_destroy(&h);
+	igraph_vector_int_destroy(&extra);
+	igraph_vector_int_destroy(&order);
+	igraph_vector_int_destroy(&parents);
+	igraph_vector_int_destroy(&outdeg);
+	IGRAPH_FINALLY_CLEAN(4);
+	return err;
+}
+
+/*
+ * Longest chains on the condensation: components in reverse topological
+ * order; a component's value is the most components crossed to an apex.
+ */
+static igraph_error_t compute_steps(struct acg_chains *ch, const igraph_t *g)
+{
+	igraph_integer_t n = igraph_vcount(g), c, k, i;
+	igraph_vector_int_t memb, csize, order, nb;
+	igraph_t h;
+	igraph_error_t err;
+
+	IGRAPH_CHECK(igraph_vector_int_init(&memb, 0));
+	IGRAPH_FINALLY(igraph_vector_int_destroy, &memb);
+	IGRAPH_CHECK(igraph_vector_int_init(&csize, 0));
+	IGRAPH_FINALLY(igraph_vector_int_destroy, &csize);
+	IGRAPH_CHECK(igraph_vector_int_init(&order, 0));
+	IGRAPH_FINALLY(igraph_vector_int_destroy, &order);
+	IGRAPH_CHECK(igraph_vector_int_init(&nb, 0));
+	IGRAPH_FINALLY(igraph_vector_int_destroy, &nb);
+	IGRAPH_CHECK(igraph_connected_components(g, &memb, &csize, &ch->ncomp, IGRAPH_STRONG));
+	IGRAPH_CHECK(igraph_copy(&h, g));
+	IGRAPH_FINALLY(igraph_destroy, &h);
+	IGRAPH_CHECK(igraph_contract_vertices(&h, &memb, NULL));
+	IGRAPH_CHECK(igraph_simplify(&h, true, true, NULL));
+	IGRAPH_CHECK(igraph_topological_sorting(&h, &order, IGRAPH_OUT));
+	ch->steps = malloc(((size_t)ch->ncomp + 1) * sizeof(*ch->steps));
+	ch->next_comp = malloc(((size_t)ch->ncomp + 1) * sizeof(*ch->next_comp));
+	if (!ch->steps || !ch->next_comp)
+		IGRAPH_ERROR("out of memory", IGRAPH_ENOMEM);
+	for (i = 0; i < n; i++)
+		ch->comp[i] = VECTOR(memb)[i];
+	for (k = igraph_vector_int_size(&order) - 1; k >= 0; k--) {
+		c = VECTOR(order)[k];
+		IGRAPH_CHECK(igraph_neighbors(&h, &nb, c, IGRAPH_OUT));
+		ch->steps[c] = -1;
+		ch->next_comp[c] = -1;
+		/* A sink component of one organisation is an apex. */
+		if (igraph_vector_int_size(&nb) == 0 && VECTOR(csize)[c] == 1)
+			ch->steps[c] = 0;
+		for (i = 0; i < igraph_vector_int_size(&nb); i++) {
+			igraph_integer_t d = VECTOR(nb)[i];
+
+			if (ch->steps[d] >= 0 && ch->steps[d] + 1 > ch->steps[c]) {
+				ch->steps[c] = ch->steps[d] + 1;
+				ch->next_comp[c] = d;
+			}
+		}
+	}
+	err = IGRAPH_SUCCESS;
+	igraph_destroy(&h);
+	igraph_vector_int_destroy(&memb);
+	igraph_vector_int_destroy(&csize);
+	igraph_vector_int_destroy(&order);
+	igraph_vector_int_destroy(&nb);
+	IGRAPH_FINALLY_CLEAN(5);
+	return err;
+}
+
+/*
+ * Walks the longest chain from org: within a component, by the shortest
+ * route (breadth-first, neighbours in organisation order) to an organisation
+ * with a link into the next component, then across.  `queue` and `from` are
+ * scratch arrays of n entries; `seen` marks are reset before returning.
+ */
+static int walk_longest(const struct acg_chains *ch, size_t org, struct acg_path *out,
+			igraph_integer_t *queue, igraph_integer_t *from, char *seen)
+{
+	size_t cap = 0, x = org;
+	igraph_integer_t head, tail, k, hit, target, last = -1;
+
+	out->n = 0;
+	out->orgs = NULL;
+	if (ch->steps[ch->comp[org]] < 0)
+		return 0;
+	if (path_push(out, &cap, x))
+		return -1;
+	while (ch->steps[ch->comp[x]] > 0) {
+		igraph_integer_t c = ch->comp[x], d = ch->next_comp[c];
+
+		/* BFS inside component c from x to a vertex with an arc into d. */
+		head = tail = 0;
+		queue[tail++] = (igraph_integer_t)x;
+		seen[x] = 1;
+		from[x] = -1;
+		hit = target = -1;
+		while (head < tail && hit < 0) {
+			igraph_integer_t y = queue[head++];
+			igraph_vector_int_t *nb = igraph_adjlist_get(&ch->out, y);
+
+			for (k = 0; k < igraph_vector_int_size(nb) && hit < 0; k++)
+				if (ch->comp[VECTOR(*nb)[k]] == d) {
+					hit = y;
+					target = VECTOR(*nb)[k];
+				}
+			for (k = 0; k < igraph_vector_int_size(nb) && hit < 0; k++) {
+				igraph_integer_t z = VECTOR(*nb)[k];
+
+				if (ch->comp[z] == c && !seen[z]) {
+					seen[z] = 1;
+					from[z] = y;
+					queue[tail++] = z;
+				}
+			}
+		}
+		for (k = 0; k < tail; k++)
+			seen[queue[k]] = 0;
+		if (hit < 0)
+			return -1; /* cannot happen: d was chosen among c's successors */
+		/* Append the route x .. hit (reversed from the `from` links), then target. */
+		{
+			size_t start = out->n;
+			igraph_integer_t y;
+
+			for (y = hit; y != (igraph_integer_t)x; y = from[y])
+				if (path_push(out, &cap, (size_t)y))
+					return -1;
+			/* Reverse the appended part into chain order. */
+			for (k = 0; k < (igraph_integer_t)(out->n - start) / 2; k++) {
+				size_t t = out->orgs[start + k];
+
+				out->orgs[start + k] = out->orgs[out->n - 1 - k];
+				out->orgs[out->n - 1 - k] = t;
+			}
+		}
+		if (path_push(out, &cap, (size_t)target))
+			return -1;
+		x = (size_t)target;
+		(void)last;
+	}
+	return 0;
+}
+
+enum acg_status acg_chains_compute(struct acg_graph *graph, struct acg_chains **out,
+				   struct acg_diags *diags)
+{
+	const struct acg_weighted *col = acg_graph_collapsed(graph);
+	struct acg_chains *ch;
+	igraph_integer_t *queue = NULL, *from = NULL;
+	char *seen = NULL;
+	struct acg_path p = {NULL, 0};
+	igraph_error_t err = IGRAPH_SUCCESS;
+	size_t n, i;
+
+	*out = NULL;
+	if (!col || !(ch = calloc(1, sizeof(*ch))))
+		return ACG_ENOMEM;
+	n = acg_graph_model(graph)->norgs;
+	ch->graph = graph;
+	ch->n = n;
+	ch->shortest = malloc((n + 1) * sizeof(*ch->shortest));
+	ch->up = malloc((n + 1) * sizeof(*ch->up));
+	ch->comp = malloc((n + 1) * sizeof(*ch->comp));
+	ch->longest = malloc((n + 1) * sizeof(*ch->longest));
+	queue = malloc((n + 1) * sizeof(*queue));
+	from = malloc((n + 1) * sizeof(*from));
+	seen = calloc(n + 1, 1);
+	if (!ch->shortest || !ch->up || !ch->comp || !ch->longest || !queue || !from || !seen) {
+		err = IGRAPH_ENOMEM;
+		goto out;
+	}
+	if ((err = compute_shortest(ch, &col->g)) || (err = compute_steps(ch, &col->g)))
+		goto out;
+	if ((err = igraph_adjlist_init(&col->g, &ch->out, IGRAPH_OUT, IGRAPH_NO_LOOPS,
+				       IGRAPH_NO_MULTIPLE)))
+		goto out;
+	ch->have_out = true;
+	for (i = 0; i < n; i++) {
+		if (walk_longest(ch, i, &p, queue, from, seen)) {
+			err = IGRAPH_ENOMEM;
+			goto out;
+		}
+		ch->longest[i] = p.n ? (long)p.n - 1 : -1;
+		acg_path_release(&p);
+	}
+out:
+	acg_path_release(&p);
+	free(queue);
+	free(from);
+	free(seen);
+	if (err) {
+		acg_chains_free(ch);
+		if (err != IGRAPH_ENOMEM)
+			acg_diags_add(diags, ACG_ERROR, ACG_ELIB, NULL, 0, 0, NULL, "igraph failed: %s",
+				      igraph_strerror(err));
+		return acg_status_from_igraph(err);
+	}
+	*out = ch;
+	return ACG_OK;
+}
+
+long acg_chains_shortest_length(const struct acg_chains *ch, size_t org)
+{
+	return ch->shortest[org];
+}
+
+long acg_chains_longest_length(const struct acg_chains *ch, size_t org)
+{
+	return ch->longest[org];
+}
+
+enum acg_status acg_chains_shortest(const struct acg_chains *ch, size_t org, struct acg_path *out)
+{
+	size_t cap = 0;
+	igraph_integer_t x;
+
+	out->orgs = NULL;
+	out->n = 0;
+	if (ch->shortest[org] < 0)
+		return ACG_OK;
+	for (x = (igraph_integer_t)org; x >= 0; x = ch->up[x])
+		if (path_push(out, &cap, (size_t)x)) {
+			acg_path_release(out);
+			return ACG_ENOMEM;
+		}
+	return ACG_OK;
+}
+
+enum acg_status acg_chains_longest(const struct acg_chains *ch, size_t org, struct acg_path *out)
+{
+	igraph_integer_t *queue = malloc((ch->n + 1) * sizeof(*queue));
+	igraph_integer_t *from = malloc((ch->n + 1) * sizeof(*from));
+	char *seen = calloc(ch->n + 1, 1);
+	enum acg_status st = ACG_ENOMEM;
+
+	out->orgs = NULL;
+	out->n = 0;
+	if (queue && from && seen && !walk_longest(ch, org, out, queue, from, seen))
+		st = ACG_OK;
+	else
+		acg_path_release(out);
+	free(queue);
+	free(from);
+	free(seen);
+	return st;
+}
+
+static int path_cmp(const void *a, const void *b)
+{
+	const struct acg_path *p = a, *q = b;
+	size_t i;
+
+	for (i = 0; i < p->n && i < q->n; i++)
+		if (p->orgs[i] != q->orgs[i])
+			return p->orgs[i] < q->orgs[i] ? -1 : 1;
+	return p->n < q->n ? -1 : p->n > q->n;
+}
+
+enum acg_status acg_paths_all_shortest(struct acg_graph *graph, size_t from, size_t to,
+				       struct acg_path **paths, size_t *npaths,
+				       struct acg_diags *diags)
+{
+	const struct acg_weighted *col = acg_graph_collapsed(graph);
+	igraph_vector_int_list_t vertices;
+	igraph_error_t err;
+	struct acg_path *v = NULL;
+	igraph_integer_t k, i, np;
+
+	*paths = NULL;
+	*npaths = 0;
+	if (!col)
+		return ACG_ENOMEM;
+	if ((err = igraph_vector_int_list_init(&vertices, 0)))
+		return acg_status_from_igraph(err);
+	err = igraph_get_all_shortest_paths(&col->g, &vertices, NULL, NULL,
+					    (igraph_integer_t)from, igraph_vss_1((igraph_integer_t)to),
+					    IGRAPH_OUT);
+	if (err) {
+		igraph_vector_int_list_destroy(&vertices);
+		if (err != IGRAPH_ENOMEM)
+			acg_diags_add(diags, ACG_ERROR, ACG_ELIB, NULL, 0, 0, NULL, "igraph failed: %s",
+				      igraph_strerror(err));
+		return acg_status_from_igraph(err);
+	}
+	np = igraph_vector_int_list_size(&vertices);
+	if (np && !(v = calloc((size_t)np, sizeof(*v)))) {
+		igraph_vector_int_list_destroy(&vertices);
+		return ACG_ENOMEM;
+	}
+	for (k = 0; k < np; k++) {
+		igraph_vector_int_t *p = igraph_vector_int_list_get_ptr(&vertices, k);
+
+		v[k].n = (size_t)igraph_vector_int_size(p);
+		if (!(v[k].orgs = malloc((v[k].n + 1) * sizeof(size_t)))) {
+			for (i = 0; i < k; i++)
+				acg_path_release(&v[i]);
+			free(v);
+			igraph_vector_int_list_destroy(&vertices);
+			return ACG_ENOMEM;
+		}
+		for (i = 0; i < (igraph_integer_t)v[k].n; i++)
+			v[k].orgs[i] = (size_t)VECTOR(*p)[i];
+	}
+	igraph_vector_int_list_destroy(&vertices);
+	if (np > 1)
+		qsort(v, (size_t)np, sizeof(*v), path_cmp);
+	*paths = v;
+	*npaths = (size_t)np;
+	return ACG_OK;
+}
