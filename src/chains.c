@@ -5,6 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <jansson.h>
+
 #include "graph_impl.h"
 
 struct acg_chains {
@@ -425,4 +427,226 @@ enum acg_status acg_paths_all_shortest(struct acg_graph *graph, size_t from, siz
 	*paths = v;
 	*npaths = (size_t)np;
 	return ACG_OK;
+}
+
+/* ---- writers ----------------------------------------------------------------- */
+
+/* Text with control characters escaped (text and md are read on terminals). */
+static void put_text(FILE *f, const char *s, bool md)
+{
+	const unsigned char *p = (const unsigned char *)s;
+
+	for (; *p; p++) {
+		if (*p < 0x20 || *p == 0x7f)
+			fprintf(f, "\\x%02x", *p);
+		else if (md && strchr("\\`*_[]<>|#&", *p))
+			fprintf(f, *p == '<' ? "&lt;" : *p == '>' ? "&gt;" : *p == '&' ? "&amp;" : "\\%c",
+				*p);
+		else
+			fputc(*p, f);
+	}
+}
+
+/* "statutory: the mandate; financial" for the links from a to b. */
+static void put_hop_links(FILE *f, const struct acg_model *m, size_t a, size_t b, bool md)
+{
+	size_t j, k = 0;
+
+	for (j = 0; j < m->nlinks; j++) {
+		const struct acg_link *l = &m->links[j];
+
+		if (l->from != a || l->to != b)
+			continue;
+		fputs(k++ ? "; " : "", f);
+		put_text(f, m->link_types.v[l->type].name, md);
+		if (l->mechanism) {
+			fputs(": ", f);
+			put_text(f, l->mechanism, md);
+		}
+	}
+}
+
+static void write_path_text(FILE *f, const struct acg_model *m, const struct acg_path *p,
+			    const char *indent, bool md)
+{
+	size_t i;
+
+	fputs(indent, f);
+	put_text(f, m->orgs[p->orgs[0]].name, md);
+	fputc('\n', f);
+	for (i = 1; i < p->n; i++) {
+		fprintf(f, "%s  -> ", indent);
+		put_text(f, m->orgs[p->orgs[i]].name, md);
+		fputs(" [", f);
+		put_hop_links(f, m, p->orgs[i - 1], p->orgs[i], md);
+		fputs("]\n", f);
+	}
+}
+
+static json_t *path_json(const struct acg_model *m, const struct acg_path *p)
+{
+	json_t *hops = json_array(), *hop, *links, *l;
+	size_t i, j;
+
+	if (!hops)
+		return NULL;
+	for (i = 1; i < p->n; i++) {
+		size_t a = p->orgs[i - 1], b = p->orgs[i];
+
+		hop = json_pack("{s:s, s:s}", "from", m->orgs[a].id, "to", m->orgs[b].id);
+		links = json_array();
+		if (!hop || !links || json_object_set_new(hop, "links", links) ||
+		    json_array_append_new(hops, hop)) {
+			json_decref(hop);
+			json_decref(hops);
+			return NULL;
+		}
+		for (j = 0; j < m->nlinks; j++) {
+			const struct acg_link *k = &m->links[j];
+
+			if (k->from != a || k->to != b)
+				continue;
+			l = json_pack("{s:s, s:s?}", "type", m->link_types.v[k->type].name, "mechanism",
+				      k->mechanism);
+			if (!l || json_array_append_new(links, l)) {
+				json_decref(hops);
+				return NULL;
+			}
+		}
+	}
+	return hops;
+}
+
+static json_t *chain_json(const struct acg_model *m, const struct acg_path *p)
+{
+	json_t *hops;
+
+	if (!p->n)
+		return json_null();
+	if (!(hops = path_json(m, p)))
+		return NULL;
+	return json_pack("{s:I, s:o}", "links", (json_int_t)(p->n - 1), "hops", hops);
+}
+
+static enum acg_status dump_json(json_t *v, FILE *f)
+{
+	int rc;
+
+	if (!v)
+		return ACG_ENOMEM;
+	rc = json_dumpf(v, f, JSON_INDENT(2));
+	json_decref(v);
+	if (rc)
+		return ferror(f) ? ACG_EIO : ACG_ENOMEM;
+	fputc('\n', f);
+	return ferror(f) ? ACG_EIO : ACG_OK;
+}
+
+enum acg_status acg_chains_write(const struct acg_chains *ch, const size_t *orgs, size_t norgs,
+				 enum acg_format format, FILE *f)
+{
+	const struct acg_model *m = acg_graph_model(ch->graph);
+	struct acg_path s = {NULL, 0}, l = {NULL, 0};
+	json_t *all = NULL, *item;
+	enum acg_status st = ACG_OK;
+	bool md = format == ACG_FORMAT_MD;
+	size_t k;
+
+	if (format != ACG_FORMAT_TEXT && format != ACG_FORMAT_MD && format != ACG_FORMAT_JSON)
+		return ACG_EUSAGE;
+	if (!orgs)
+		norgs = m->norgs;
+	if (format == ACG_FORMAT_JSON && !(all = json_array()))
+		return ACG_ENOMEM;
+	for (k = 0; k < norgs && st == ACG_OK; k++) {
+		size_t i = orgs ? orgs[k] : k;
+
+		if ((st = acg_chains_shortest(ch, i, &s)) || (st = acg_chains_longest(ch, i, &l)))
+			break;
+		if (format == ACG_FORMAT_JSON) {
+			item = json_pack("{s:s, s:s, s:o, s:o}", "id", m->orgs[i].id, "name",
+					 m->orgs[i].name, "shortest", chain_json(m, &s), "longest",
+					 chain_json(m, &l));
+			if (!item || json_array_append_new(all, item))
+				st = ACG_ENOMEM;
+		} else {
+			fputs(md ? "## " : "", f);
+			put_text(f, m->orgs[i].name, md);
+			fputs(" (", f);
+			put_text(f, m->orgs[i].id, md);
+			fputs(md ? ")\n\n" : ")\n", f);
+			if (!s.n) {
+				fputs(md ? "Reaches no apex.\n\n" : "  reaches no apex\n\n", f);
+			} else {
+				fprintf(f, md ? "Shortest chain, %zu %s:\n\n```\n" : "  shortest chain, %zu %s:\n",
+					s.n - 1, s.n == 2 ? "link" : "links");
+				write_path_text(f, m, &s, md ? "" : "    ", false);
+				fprintf(f, md ? "```\n\nLongest chain, %zu %s:\n\n```\n" : "  longest chain, %zu %s:\n",
+					l.n - 1, l.n == 2 ? "link" : "links");
+				write_path_text(f, m, &l, md ? "" : "    ", false);
+				fputs(md ? "```\n\n" : "\n", f);
+			}
+		}
+		acg_path_release(&s);
+		acg_path_release(&l);
+	}
+	acg_path_release(&s);
+	acg_path_release(&l);
+	if (format == ACG_FORMAT_JSON) {
+		if (st != ACG_OK) {
+			json_decref(all);
+			return st;
+		}
+		return dump_json(all, f);
+	}
+	return st == ACG_OK && ferror(f) ? ACG_EIO : st;
+}
+
+enum acg_status acg_paths_write(const struct acg_model *m, size_t from, size_t to,
+				const struct acg_path *paths, size_t npaths, enum acg_format format,
+				FILE *f)
+{
+	json_t *arr, *hops;
+	bool md = format == ACG_FORMAT_MD;
+	size_t k;
+
+	if (format == ACG_FORMAT_JSON) {
+		if (!(arr = json_array()))
+			return ACG_ENOMEM;
+		for (k = 0; k < npaths; k++)
+			if (!(hops = path_json(m, &paths[k])) || json_array_append_new(arr, hops)) {
+				json_decref(arr);
+				return ACG_ENOMEM;
+			}
+		return dump_json(json_pack("{s:s, s:s, s:o, s:o}", "from", m->orgs[from].id, "to",
+					   m->orgs[to].id, "links",
+					   npaths ? json_integer((json_int_t)(paths[0].n - 1))
+						  : json_null(),
+					   "paths", arr),
+				 f);
+	}
+	if (format != ACG_FORMAT_TEXT && !md)
+		return ACG_EUSAGE;
+	if (!npaths) {
+		fputs("No accountability path leads from ", f);
+		put_text(f, m->orgs[from].name, md);
+		fputs(" up to ", f);
+		put_text(f, m->orgs[to].name, md);
+		fputs(".\n", f);
+	} else {
+		fprintf(f, "%zu shortest %s of %zu %s from ", npaths,
+			npaths == 1 ? "path" : "paths", paths[0].n - 1,
+			paths[0].n == 2 ? "link" : "links");
+		put_text(f, m->orgs[from].name, md);
+		fputs(" up to ", f);
+		put_text(f, m->orgs[to].name, md);
+		fputs(":\n", f);
+		for (k = 0; k < npaths; k++) {
+			fputs(md ? "\n```\n" : "\n", f);
+			write_path_text(f, m, &paths[k], md ? "" : "  ", false);
+			if (md)
+				fputs("```\n", f);
+		}
+	}
+	return ferror(f) ? ACG_EIO : ACG_OK;
 }

@@ -228,6 +228,8 @@ static igraph_error_t constraint_into(const struct acg_weighted *u, double *dst)
 	return err;
 }
 
+#define LEIDEN_RUNS 10
+
 /*
  * Leiden communities optimising modularity: node weights are degrees and the
  * resolution 1/(2m), as igraph's documentation prescribes for modularity.
@@ -236,8 +238,9 @@ static igraph_error_t constraint_into(const struct acg_weighted *u, double *dst)
  */
 static igraph_error_t community_into(const igraph_t *g, double *dst, unsigned long seed)
 {
-	igraph_integer_t n = igraph_vcount(g), m = igraph_ecount(g), i, nb;
-	igraph_vector_int_t membership, degree;
+	igraph_integer_t n = igraph_vcount(g), m = igraph_ecount(g), i, nb = 0, nb_trial, run;
+	igraph_vector_int_t membership, degree, trial;
+	igraph_real_t best_quality = 0;
 	igraph_vector_t node_weights;
 	igraph_integer_t *label = NULL;
 	igraph_error_t err;
@@ -259,12 +262,29 @@ static igraph_error_t community_into(const igraph_t *g, double *dst, unsigned lo
 		igraph_vector_int_destroy(&degree);
 		return err;
 	}
+	if ((err = igraph_vector_int_init(&trial, n))) {
+		igraph_vector_int_destroy(&membership);
+		igraph_vector_int_destroy(&degree);
+		igraph_vector_destroy(&node_weights);
+		return err;
+	}
 	TRY(igraph_degree(g, &degree, igraph_vss_all(), IGRAPH_ALL, IGRAPH_LOOPS));
 	for (i = 0; i < n; i++)
 		VECTOR(node_weights)[i] = (igraph_real_t)VECTOR(degree)[i];
+	/*
+	 * Leiden finds a local optimum that depends on the random order of its
+	 * moves: keep the best of LEIDEN_RUNS runs, all from the one seed.
+	 */
 	igraph_rng_seed(igraph_rng_default(), seed);
-	TRY(igraph_community_leiden(g, NULL, &node_weights, 1.0 / (2.0 * (double)m), 0.01, false,
-				    -1, &membership, &nb, &quality));
+	for (run = 0; run < LEIDEN_RUNS; run++) {
+		TRY(igraph_community_leiden(g, NULL, &node_weights, 1.0 / (2.0 * (double)m), 0.01,
+					    false, -1, &trial, &nb_trial, &quality));
+		if (run == 0 || quality > best_quality) {
+			best_quality = quality;
+			nb = nb_trial;
+			TRY(igraph_vector_int_update(&membership, &trial));
+		}
+	}
 	label = calloc((size_t)nb + 1, sizeof(*label));
 	if (!label) {
 		err = IGRAPH_ENOMEM;
@@ -284,6 +304,7 @@ static igraph_error_t community_into(const igraph_t *g, double *dst, unsigned lo
 out:
 	free(label);
 	igraph_vector_int_destroy(&membership);
+	igraph_vector_int_destroy(&trial);
 	igraph_vector_int_destroy(&degree);
 	igraph_vector_destroy(&node_weights);
 	return err;

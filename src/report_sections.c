@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "accgraph/chains.h"
 #include "accgraph/metrics.h"
 #include "accgraph/structure.h"
 #include "graph_impl.h"
@@ -576,74 +577,6 @@ out:
 
 /* ---- chains --------------------------------------------------------------------- */
 
-/*
- * Longest upward chain from each organisation to an apex, in links, on the
- * condensation of the collapsed graph (each strongly connected component one
- * step), so that it is the longest simple chain wherever the system has no
- * cycle.  NaN where no apex is reachable.
- */
-static igraph_error_t longest_chains(const struct ctx *c, double *longest)
-{
-	const igraph_t *g = &c->col->g;
-	igraph_integer_t n = igraph_vcount(g), nc, i, k;
-	igraph_vector_int_t memb, order, nb;
-	igraph_t h;
-	bool have_h = false;
-	double *best = NULL;
-	igraph_error_t err;
-
-	if ((err = igraph_vector_int_init(&memb, 0)))
-		return err;
-	if ((err = igraph_vector_int_init(&order, 0))) {
-		igraph_vector_int_destroy(&memb);
-		return err;
-	}
-	if ((err = igraph_vector_int_init(&nb, 0))) {
-		igraph_vector_int_destroy(&memb);
-		igraph_vector_int_destroy(&order);
-		return err;
-	}
-	TRY(igraph_connected_components(g, &memb, NULL, &nc, IGRAPH_STRONG));
-	TRY(igraph_copy(&h, g));
-	have_h = true;
-	TRY(igraph_contract_vertices(&h, &memb, NULL));
-	TRY(igraph_simplify(&h, true, true, NULL));
-	TRY(igraph_topological_sorting(&h, &order, IGRAPH_OUT));
-	NEED(best = malloc(((size_t)nc + 1) * sizeof(*best)));
-	/* Sinks first: reverse topological order. */
-	for (k = igraph_vector_int_size(&order) - 1; k >= 0; k--) {
-		igraph_integer_t comp = VECTOR(order)[k];
-
-		TRY(igraph_neighbors(&h, &nb, comp, IGRAPH_OUT));
-		best[comp] = NAN;
-		if (igraph_vector_int_size(&nb) == 0) {
-			/* A sink component is an apex when it is one organisation. */
-			igraph_integer_t size = 0;
-
-			for (i = 0; i < n && size < 2; i++)
-				size += VECTOR(memb)[i] == comp;
-			if (size == 1)
-				best[comp] = 0;
-		}
-		for (i = 0; i < igraph_vector_int_size(&nb); i++) {
-			double d = best[VECTOR(nb)[i]];
-
-			if (isfinite(d) && !(d + 1 <= best[comp]))
-				best[comp] = d + 1;
-		}
-	}
-	for (i = 0; i < n; i++)
-		longest[i] = best[VECTOR(memb)[i]];
-out:
-	free(best);
-	if (have_h)
-		igraph_destroy(&h);
-	igraph_vector_int_destroy(&memb);
-	igraph_vector_int_destroy(&order);
-	igraph_vector_int_destroy(&nb);
-	return err;
-}
-
 static igraph_error_t section_chains(struct ctx *c)
 {
 	static const char *const cols[] = {"id", "name", "type", "shortest", "longest", "apexes", NULL};
@@ -652,13 +585,28 @@ static igraph_error_t section_chains(struct ctx *c)
 	const double *apexes = c->mx->v[ACG_METRIC_APEXES];
 	struct report_section *s = report_add_section(c->r, "chains", "Chains of accountability");
 	struct acg_table *t = NULL, *gaps = NULL;
+	struct acg_chains *chains = NULL;
 	double *longest = NULL, depth = NAN, sum = 0;
 	size_t i, r, reached = 0, deepest = ACG_NONE, ngaps = 0;
 	igraph_error_t err = IGRAPH_SUCCESS;
 
 	NEED(s);
 	NEED(longest = calloc(c->m->norgs + 1, sizeof(*longest)));
-	TRY(longest_chains(c, longest));
+	switch (acg_chains_compute(c->graph, &chains, c->diags)) {
+	case ACG_OK:
+		break;
+	case ACG_ENOMEM:
+		err = IGRAPH_ENOMEM;
+		goto out;
+	default:
+		err = IGRAPH_FAILURE;
+		goto out;
+	}
+	for (i = 0; i < c->m->norgs; i++) {
+		long l = acg_chains_longest_length(chains, i);
+
+		longest[i] = l < 0 ? NAN : (double)l;
+	}
 	NEED(t = new_table(cols));
 	NEED(gaps = new_table(gap_cols));
 	for (i = 0; i < c->m->norgs; i++) {
@@ -706,6 +654,7 @@ static igraph_error_t section_chains(struct ctx *c)
 out:
 	acg_table_free(t);
 	acg_table_free(gaps);
+	acg_chains_free(chains);
 	free(longest);
 	return err;
 }
@@ -1437,7 +1386,7 @@ enum acg_status report_build(struct acg_report *r, struct acg_graph *graph,
 	free(c.out_start);
 	free(c.out);
 	if (err == IGRAPH_FAILURE && diags && diags->errors)
-		return ACG_ELIB; /* already reported (Krackhardt) */
+		return ACG_ELIB; /* already reported by the module that failed */
 	if (err != IGRAPH_SUCCESS && err != IGRAPH_ENOMEM)
 		acg_diags_add(diags, ACG_ERROR, ACG_ELIB, NULL, 0, 0, NULL, "igraph failed: %s",
 			      igraph_strerror(err));

@@ -222,12 +222,30 @@ static enum acg_status check_type_names(const struct acg_type_table *t, const ch
 	enum acg_status status = ACG_OK;
 	size_t i;
 
-	for (i = 0; i < n; i++)
-		if (acg_type_find(t, list[i]) == ACG_NONE) {
-			acg_diags_add(diags, ACG_ERROR, ACG_EUSAGE, NULL, 0, 0, NULL,
-				      "%s: the system has no type \"%s\"", option, list[i]);
-			status = ACG_EUSAGE;
+	char *known = NULL;
+	size_t len = 0, k;
+
+	for (i = 0; i < n; i++) {
+		if (acg_type_find(t, list[i]) != ACG_NONE)
+			continue;
+		if (!known) {
+			/* The types the system has, to show what was probably meant. */
+			for (k = 0; k < t->n; k++)
+				len += strlen(t->v[k].name) + 2;
+			if (!(known = calloc(len + 1, 1)))
+				return ACG_ENOMEM;
+			for (k = 0; k < t->n; k++) {
+				if (k)
+					strcat(known, ", ");
+				strcat(known, t->v[k].name);
+			}
 		}
+		acg_diags_add(diags, ACG_ERROR, ACG_EUSAGE, NULL, 0, 0, NULL,
+			      "%s: the system has no type \"%s\" (its types: %s)", option, list[i],
+			      t->n ? known : "none");
+		status = ACG_EUSAGE;
+	}
+	free(known);
 	return status;
 }
 
@@ -235,14 +253,18 @@ static enum acg_status check_type_names(const struct acg_type_table *t, const ch
 static enum acg_status check_names(const struct acg_model *in, const struct acg_selection *sel,
 				   struct acg_diags *diags)
 {
-	enum acg_status status = ACG_OK;
+	enum acg_status status, st;
 	size_t i;
 
-	if (check_type_names(&in->org_types, sel->types, sel->ntypes, "--types", diags))
-		status = ACG_EUSAGE;
-	if (check_type_names(&in->link_types, sel->link_types, sel->nlink_types, "--link-types",
-			     diags))
-		status = ACG_EUSAGE;
+	status = check_type_names(&in->org_types, sel->types, sel->ntypes, "--types", diags);
+	if (status == ACG_ENOMEM)
+		return status;
+	st = check_type_names(&in->link_types, sel->link_types, sel->nlink_types, "--link-types",
+			      diags);
+	if (st != ACG_OK)
+		status = st;
+	if (status == ACG_ENOMEM)
+		return status;
 	if (sel->region) {
 		for (i = 0; i < in->norgs; i++)
 			if (in->orgs[i].region && !strcmp(in->orgs[i].region, sel->region))

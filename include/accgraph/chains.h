@@ -19,9 +19,11 @@
 #define ACCGRAPH_CHAINS_H
 
 #include <stddef.h>
+#include <stdio.h>
 
 #include "accgraph/diag.h"
 #include "accgraph/graph.h"
+#include "accgraph/table.h"
 
 /* A sequence of organisation indices; `orgs` is owned (free with acg_path_release()). */
 struct acg_path {
@@ -72,5 +74,26 @@ enum acg_status acg_chains_longest(const struct acg_chains *chains, size_t org,
 enum acg_status acg_paths_all_shortest(struct acg_graph *graph, size_t from, size_t to,
 				       struct acg_path **paths, size_t *npaths,
 				       struct acg_diags *diags);
+
+/*
+ * Writes the shortest and the longest upward chain of each organisation in
+ * orgs[0..norgs) (every organisation when orgs is NULL) to f, each hop with
+ * the type and mechanism of the links it follows.  Formats: text, md, json
+ * (an array of objects: id, name, and shortest/longest as {"links": n,
+ * "hops": [{"from", "to", "links": [{"type", "mechanism"}]}]} or null when
+ * no apex is reached).  Returns ACG_OK, ACG_EUSAGE for another format,
+ * ACG_ENOMEM or ACG_EIO.
+ */
+enum acg_status acg_chains_write(const struct acg_chains *chains, const size_t *orgs,
+				 size_t norgs, enum acg_format format, FILE *f);
+
+/*
+ * Writes paths[0..npaths) from `from` to `to` (as found by
+ * acg_paths_all_shortest()) in the same forms; the JSON form is an object
+ * {"from", "to", "links", "paths": [[hop, ...], ...]}.
+ */
+enum acg_status acg_paths_write(const struct acg_model *model, size_t from, size_t to,
+				const struct acg_path *paths, size_t npaths,
+				enum acg_format format, FILE *f);
 
 #endif /* ACCGRAPH_CHAINS_H */

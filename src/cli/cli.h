@@ -33,6 +33,8 @@ struct cli_command {
 extern const struct cli_command cmd_validate;
 extern const struct cli_command cmd_metrics;
 extern const struct cli_command cmd_report;
+extern const struct cli_command cmd_chains;
+extern const struct cli_command cmd_path;
 
 /* The exit status for a library status. */
 int cli_exit_for(enum acg_status status);
@@ -157,6 +159,13 @@ typedef enum acg_status (*cli_write_fn)(FILE *f, const void *arg);
  */
 enum acg_status cli_write_output(const char *outpath, cli_write_fn write, const void *arg,
 				 struct acg_diags *diags);
+
+/*
+ * Finds the organisation with this id; 0 with *out set, or EXIT_USAGE after
+ * reporting that `what` (an option or argument name) names no organisation.
+ */
+int cli_find_org(const struct cli_command *cmd, const struct acg_model *m, const char *what,
+		 const char *id, size_t *out);
 
 /* Parses a non-negative integer option value; 0, or EXIT_USAGE after reporting. */
 int cli_unsigned(const struct cli_command *cmd, const char *option, const char *arg,

@@ -348,3 +348,13 @@ enum acg_status cli_write_output(const char *outpath, cli_write_fn write, const 
 	}
 	return acg_output_commit(out, diags);
 }
+
+int cli_find_org(const struct cli_command *cmd, const struct acg_model *m, const char *what,
+		 const char *id, size_t *out)
+{
+	*out = acg_model_find_org(m, id);
+	if (*out != ACG_NONE)
+		return 0;
+	return cli_usage_error(cmd, "%s: no organisation has id \"%s\"%s", what, id,
+			       m->norgs ? "" : " (the selection keeps no organisation)");
+}

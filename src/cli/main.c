@@ -14,6 +14,8 @@ static const struct cli_command *const commands[] = {
 	&cmd_validate,
 	&cmd_metrics,
 	&cmd_report,
+	&cmd_chains,
+	&cmd_path,
 	NULL,
 };
 

@@ -119,12 +119,12 @@ static void check_figure(const char *what, double got, double want, const char *
 #define assert_figure(got, want) check_figure(#got, (got), (want), __FILE__, __LINE__)
 
 /* Asserts all four figures of k. */
-#define assert_figures(k, con, hier, eff, lub)        \
-	do {                                          \
-		assert_figure((k).connectedness, con); \
-		assert_figure((k).hierarchy, hier);    \
-		assert_figure((k).efficiency, eff);    \
-		assert_figure((k).lub, lub);           \
+#define assert_figures(k, want_con, want_hier, want_eff, want_lub) \
+	do {                                                       \
+		assert_figure((k).connectedness, want_con);         \
+		assert_figure((k).hierarchy, want_hier);            \
+		assert_figure((k).efficiency, want_eff);            \
+		assert_figure((k).lub, want_lub);                   \
 	} while (0)
 
 /* ---- pure hierarchies: all four are 1 --------------------------------------------- */

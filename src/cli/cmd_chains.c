@@ -1,0 +1,131 @@
+/* cmd_chains.c - accgraph chains FILE [--org ID]: upward chains to the apexes. */
+#define _GNU_SOURCE
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "accgraph/accgraph.h"
+#include "accgraph/chains.h"
+#include "accgraph/graph.h"
+#include "cli.h"
+
+static int run_chains(int argc, char **argv);
+
+const struct cli_command cmd_chains = {
+	"chains",
+	"upward chains of accountability from each organisation to the apexes",
+	"usage: accgraph chains FILE [--org ID] [--format text|md|json] [-o OUT] [selection]\n"
+	"\n"
+	"For each organisation (or only ID), prints its shortest upward chain (fewest\n"
+	"links) and its longest upward chain to an apex (an organisation that answers to\n"
+	"no other), each hop with the type and mechanism of its links.  The longest\n"
+	"chain crosses the most strongly connected components; where there are no\n"
+	"cycles it is the longest simple chain.  With --for DOMAIN only the links given\n"
+	"for DOMAIN are followed.\n"
+	"\n"
+	"Options:\n"
+	"  --org ID        only the chains of the organisation with this id\n"
+	"  --format F      text (default; or from the extension of OUT), md, json\n"
+	"  -o, --output OUT  write to OUT instead of standard output\n"
+	"  -h, --help      show this help\n"
+	"\n" CLI_SYSTEM_USAGE,
+	run_chains,
+};
+
+enum { OPT_FORMAT = CLI_OPT_FIRST_COMMAND_OPTION, OPT_ORG };
+
+struct chains_job {
+	const struct acg_chains *chains;
+	const size_t *orgs;
+	size_t norgs;
+	enum acg_format format;
+};
+
+static enum acg_status write_chains(FILE *f, const void *arg)
+{
+	const struct chains_job *job = arg;
+
+	return acg_chains_write(job->chains, job->orgs, job->norgs, job->format, f);
+}
+
+static int run_chains(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{"format", required_argument, NULL, OPT_FORMAT},
+		{"org", required_argument, NULL, OPT_ORG},
+		{"output", required_argument, NULL, 'o'},
+		{"help", no_argument, NULL, 'h'},
+		CLI_SYSTEM_LONGOPTS,
+		{NULL, 0, NULL, 0},
+	};
+	static const enum acg_format formats[] = {ACG_FORMAT_TEXT, ACG_FORMAT_MD, ACG_FORMAT_JSON};
+	struct cli_system_opts sys;
+	struct acg_diags diags = ACG_DIAGS_INIT;
+	struct acg_model *m = NULL;
+	struct acg_graph *g = NULL;
+	struct acg_chains *ch = NULL;
+	const char *format_name = NULL, *outpath = NULL, *org_id = NULL;
+	size_t org = ACG_NONE;
+	enum acg_format format;
+	enum acg_status st;
+	int c, rc = EXIT_OK;
+
+	cli_system_opts_init(&sys);
+	opterr = 0;
+	optind = 0;
+	while ((c = getopt_long(argc, argv, ":o:h", longopts, NULL)) != -1) {
+		switch (c) {
+		case OPT_FORMAT:
+			format_name = optarg;
+			break;
+		case OPT_ORG:
+			org_id = optarg;
+			break;
+		case 'o':
+			outpath = optarg;
+			break;
+		case 'h':
+			fputs(cmd_chains.usage, stdout);
+			goto out;
+		case ':':
+		case '?':
+			rc = cli_bad_option(&cmd_chains, argv, c);
+			goto out;
+		default:
+			if ((rc = cli_system_option(&cmd_chains, &sys, c, optarg)))
+				goto out;
+		}
+	}
+	if (optind != argc - 1) {
+		rc = cli_usage_error(&cmd_chains, optind >= argc ? "no file given"
+								 : "one file only, not %d",
+				     argc - optind);
+		goto out;
+	}
+	if ((rc = cli_format(&cmd_chains, format_name, outpath, ACG_FORMAT_TEXT, formats,
+			     sizeof(formats) / sizeof(*formats), &format)))
+		goto out;
+	if ((rc = cli_load_system(argv[optind], &sys, &m)))
+		goto out;
+	if (org_id && (rc = cli_find_org(&cmd_chains, m, "--org", org_id, &org)))
+		goto out;
+	st = acg_graph_build(m, &g, &diags);
+	if (st == ACG_OK)
+		st = acg_chains_compute(g, &ch, &diags);
+	if (st == ACG_OK) {
+		struct chains_job job = {ch, org_id ? &org : NULL, org_id ? 1 : 0, format};
+
+		st = cli_write_output(outpath, write_chains, &job, &diags);
+	}
+	cli_print_diags(&diags, false);
+	if (st == ACG_ENOMEM)
+		cli_error("out of memory");
+	rc = cli_exit_for(st);
+out:
+	acg_chains_free(ch);
+	acg_graph_free(g);
+	acg_model_free(m);
+	acg_diags_release(&diags);
+	cli_system_opts_release(&sys);
+	return rc;
+}
