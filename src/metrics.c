@@ -399,15 +399,9 @@ static igraph_error_t effective_size_into(const igraph_t *g, double *dst)
 	igraph_integer_t n = igraph_vcount(g), v, i, j;
 	igraph_adjlist_t adj;
 	igraph_error_t err;
-	char *mark = NULL;
 
 	if ((err = igraph_adjlist_init(g, &adj, IGRAPH_ALL, IGRAPH_NO_LOOPS, IGRAPH_NO_MULTIPLE)))
 		return err;
-	mark = calloc((size_t)n + 1, 1);
-	if (!mark) {
-		igraph_adjlist_destroy(&adj);
-		return IGRAPH_ENOMEM;
-	}
 	for (v = 0; v < n; v++) {
 		igraph_vector_int_t *nb = igraph_adjlist_get(&adj, v);
 		igraph_integer_t deg = igraph_vector_int_size(nb);
@@ -417,20 +411,25 @@ static igraph_error_t effective_size_into(const igraph_t *g, double *dst)
 			dst[v] = NAN;
 			continue;
 		}
-		for (i = 0; i < deg; i++)
-			mark[VECTOR(*nb)[i]] = 1;
+		/*
+		 * For each neighbour u, |N(u) & N(v)|: walk the shorter of the two
+		 * sorted lists and search the longer, so that a hub with thousands
+		 * of neighbours costs little per neighbour.
+		 */
 		for (i = 0; i < deg; i++) {
-			igraph_vector_int_t *nb2 = igraph_adjlist_get(&adj, VECTOR(*nb)[i]);
+			igraph_vector_int_t *nu = igraph_adjlist_get(&adj, VECTOR(*nb)[i]);
+			igraph_vector_int_t *small = nu, *large = nb;
 
-			for (j = 0; j < igraph_vector_int_size(nb2); j++)
-				ties += mark[VECTOR(*nb2)[j]];
+			if (igraph_vector_int_size(nu) > deg) {
+				small = nb;
+				large = nu;
+			}
+			for (j = 0; j < igraph_vector_int_size(small); j++)
+				ties += igraph_vector_int_binsearch2(large, VECTOR(*small)[j]);
 		}
-		for (i = 0; i < deg; i++)
-			mark[VECTOR(*nb)[i]] = 0;
-		/* Each tie among neighbours was seen from both of its ends: ties = 2t. */
+		/* Each tie among neighbours was counted from both of its ends: ties = 2t. */
 		dst[v] = (double)deg - ties / (double)deg;
 	}
-	free(mark);
 	igraph_adjlist_destroy(&adj);
 	return IGRAPH_SUCCESS;
 }

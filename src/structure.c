@@ -54,7 +54,9 @@
  * so it is that one, and v reaches u.  =>: u reaches a sink, so one exists;
  * if T is a sink in U, a vertex of T reaches u and nothing leaves T, so u is
  * in T; so T is the only one.)  That is what we count, O(s/64) a pair, where
- * s is the number of sinks, instead of sna's O(n + |U|^2).
+ * s is the number of sinks, instead of sna's O(n + |U|^2); and pairs are
+ * taken between classes of organisations that reach the same set of sinks
+ * (see component_violations), not one by one.
  *
  * Strong components ("groups") carry the rest: two vertices are mutual in r
  * exactly when they share a group, and r itself is computed once per group on
@@ -67,6 +69,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "graph_impl.h"
 
@@ -277,19 +280,88 @@ static double hierarchy_of(igraph_integer_t n, const igraph_vector_int_t *ssize,
 
 /* ---- lub: sna's lubness of the reversed graph ---------------------------------- */
 
-/* Whether exactly one bit is set in both a and b among words [w0, w1]. */
-static bool one_common(const uint64_t *a, const uint64_t *b, size_t w0, size_t w1)
+/*
+ * Pairs are counted between classes of groups, a class being the groups of a
+ * weak component that reach the same set of apex groups (sinks): two
+ * organisations are bounded exactly when their classes' sets share one sink,
+ * and most organisations of a real system fall in a handful of classes.
+ *
+ * A class is a record of uint64_t: [words, vertices, bits of the set...],
+ * self-describing so that qsort() can sort records of any width.
+ */
+enum { REC_WORDS, REC_VERTICES, REC_BITS };
+
+static int record_cmp(const void *a, const void *b)
+{
+	const uint64_t *p = a, *q = b;
+
+	return memcmp(p + REC_BITS, q + REC_BITS, (size_t)p[REC_WORDS] * sizeof(*p));
+}
+
+/* Whether exactly one bit is set in both a and b, each of `words` words. */
+static bool one_common(const uint64_t *a, const uint64_t *b, size_t words)
 {
 	int k = 0;
 	size_t w;
 
-	for (w = w0; w <= w1 && k <= 1; w++)
+	for (w = 0; w < words && k <= 1; w++)
 		k += popcount64(a[w] & b[w]);
 	return k == 1;
 }
 
 /*
- * The lub of the groups: wmemb and wsize are the weak components of the
+ * Violations among the n_groups groups `groups` of one weak component, whose
+ * sinks are `sinks[0 .. n_sinks)`; rec has room for n_groups records of
+ * n_sinks bits.
+ */
+static igraph_integer_t component_violations(const igraph_integer_t *groups,
+					     igraph_integer_t n_groups,
+					     const igraph_integer_t *sinks, igraph_integer_t n_sinks,
+					     const igraph_vector_int_t *ssize,
+					     const struct bits *reach, uint64_t *rec)
+{
+	size_t words = (size_t)n_sinks / 64 + 1, stride = REC_BITS + words;
+	igraph_integer_t a, b, t, classes = 0, violations = 0;
+
+	memset(rec, 0, (size_t)n_groups * stride * sizeof(*rec));
+	for (a = 0; a < n_groups; a++) {
+		uint64_t *r = rec + (size_t)a * stride;
+		const uint64_t *row = bits_row(reach, groups[a]);
+
+		r[REC_WORDS] = words;
+		r[REC_VERTICES] = (uint64_t)VECTOR(*ssize)[groups[a]];
+		for (t = 0; t < n_sinks; t++)
+			if (bit_get(row, sinks[t]))
+				bit_set(r + REC_BITS, t);
+	}
+	qsort(rec, (size_t)n_groups, stride * sizeof(*rec), record_cmp);
+	for (a = 0; a < n_groups; a++) { /* merge equal records, in place */
+		uint64_t *r = rec + (size_t)a * stride;
+		uint64_t *last = classes > 0 ? rec + (size_t)(classes - 1) * stride : NULL;
+
+		if (last && record_cmp(last, r) == 0)
+			last[REC_VERTICES] += r[REC_VERTICES];
+		else
+			memmove(rec + (size_t)classes++ * stride, r, stride * sizeof(*rec));
+	}
+	for (a = 0; a < classes; a++) {
+		const uint64_t *ra = rec + (size_t)a * stride;
+		igraph_integer_t va = (igraph_integer_t)ra[REC_VERTICES];
+
+		if (!one_common(ra + REC_BITS, ra + REC_BITS, words))
+			violations += va * (va - 1) / 2;
+		for (b = a + 1; b < classes; b++) {
+			const uint64_t *rb = rec + (size_t)b * stride;
+
+			if (!one_common(ra + REC_BITS, rb + REC_BITS, words))
+				violations += va * (igraph_integer_t)rb[REC_VERTICES];
+		}
+	}
+	return violations;
+}
+
+/*
+ * The lub of the graph: wmemb and wsize are the weak components of the
  * vertices, smemb and ssize the groups, reach and sink from group_reach().
  */
 static igraph_error_t lub_of(const igraph_vector_int_t *wmemb, const igraph_vector_int_t *wsize,
@@ -301,10 +373,11 @@ static igraph_error_t lub_of(const igraph_vector_int_t *wmemb, const igraph_vect
 	igraph_integer_t *weak = NULL;   /* weak component of each group */
 	igraph_integer_t *start = NULL;  /* groups of component k: list[start[k] .. start[k+1]) */
 	igraph_integer_t *list = NULL;
-	igraph_integer_t *sinks = NULL;  /* sink groups, by component: sinks[sstart[k] ..) */
+	igraph_integer_t *sinks = NULL;  /* sink groups of component k: sinks[sstart[k] ..) */
 	igraph_integer_t *sstart = NULL;
-	struct bits apex = {NULL, 0};    /* the sinks each group reaches, numbered as in sinks */
-	igraph_integer_t v, x, k, a, b, ns = 0, violations = 0, most = 0;
+	uint64_t *rec = NULL;
+	size_t rec_size = 0;
+	igraph_integer_t v, x, k, a, ns = 0, violations = 0, most = 0;
 	igraph_error_t err = IGRAPH_SUCCESS;
 
 	*lub = NAN;
@@ -318,7 +391,7 @@ static igraph_error_t lub_of(const igraph_vector_int_t *wmemb, const igraph_vect
 	}
 	for (v = 0; v < n; v++)
 		weak[VECTOR(*smemb)[v]] = VECTOR(*wmemb)[v];
-	/* Counting sort of the groups by component, then the sinks in that order. */
+	/* Counting sort of the groups by component; then the sinks in that order. */
 	for (x = 0; x < c; x++)
 		start[weak[x] + 1]++;
 	for (k = 0; k < nw; k++)
@@ -329,46 +402,36 @@ static igraph_error_t lub_of(const igraph_vector_int_t *wmemb, const igraph_vect
 		start[k] = start[k - 1];
 	start[0] = 0;
 	for (k = 0; k < nw; k++) {
+		size_t size;
+
 		sstart[k] = ns;
 		for (a = start[k]; a < start[k + 1]; a++)
 			if (sink[list[a]])
 				sinks[ns++] = list[a];
+		/* Room for the records of the largest component, n^2 bits at most. */
+		size = (size_t)(ns - sstart[k]) / 64 + 1 + REC_BITS;
+		if ((size_t)(start[k + 1] - start[k]) > SIZE_MAX / sizeof(*rec) / size) {
+			err = IGRAPH_ENOMEM;
+			goto out;
+		}
+		size *= (size_t)(start[k + 1] - start[k]);
+		if (VECTOR(*wsize)[k] > 2 && size > rec_size)
+			rec_size = size;
 	}
 	sstart[nw] = ns;
-	if (bits_init(&apex, (size_t)c, (size_t)ns)) {
+	if (rec_size && !(rec = malloc(rec_size * sizeof(*rec)))) {
 		err = IGRAPH_ENOMEM;
 		goto out;
 	}
-	for (x = 0; x < c; x++) {
-		const uint64_t *row = bits_row(reach, x);
-
-		for (a = sstart[weak[x]]; a < sstart[weak[x] + 1]; a++)
-			if (bit_get(row, sinks[a]))
-				bit_set(bits_row(&apex, x), a);
-	}
 	for (k = 0; k < nw; k++) {
 		igraph_integer_t s = VECTOR(*wsize)[k];
-		size_t w0, w1;
 
 		if (s <= 2) /* sna skips these: they add neither violations nor maximum */
 			continue;
 		most += (s - 1) * (s - 2) / 2;
-		/* Every component has a sink: a finite condensation has one. */
-		w0 = (size_t)sstart[k] / 64;
-		w1 = (size_t)(sstart[k + 1] - 1) / 64;
-		for (a = start[k]; a < start[k + 1]; a++) {
-			igraph_integer_t gx = list[a], sx = VECTOR(*ssize)[gx];
-			const uint64_t *ax = bits_row(&apex, gx);
-
-			if (sx > 1 && !one_common(ax, ax, w0, w1))
-				violations += sx * (sx - 1) / 2;
-			for (b = a + 1; b < start[k + 1]; b++) {
-				igraph_integer_t gy = list[b];
-
-				if (!one_common(ax, bits_row(&apex, gy), w0, w1))
-					violations += sx * VECTOR(*ssize)[gy];
-			}
-		}
+		violations += component_violations(list + start[k], start[k + 1] - start[k],
+						   sinks + sstart[k], sstart[k + 1] - sstart[k],
+						   ssize, reach, rec);
 	}
 	if (most > 0)
 		*lub = 1.0 - (double)violations / (double)most;
@@ -378,7 +441,7 @@ out:
 	free(list);
 	free(sinks);
 	free(sstart);
-	free(apex.v);
+	free(rec);
 	return err;
 }
 

@@ -66,10 +66,11 @@ struct acg_krackhardt {
  * Cost: memory about c^2/8 + c*s/8 bytes, where c <= n is the number of
  * strongly connected groups of organisations and s the number of apex groups
  * (groups accountable to no one outside themselves): O(n^2) bits in the worst
- * case, 12.5 MB for 10,000 organisations without loops of accountability.
- * Time O(n + m*c/64 + p + q*s/64), where m is the number of arcs, p the
- * number of pairs of groups one of which reaches the other, and q the number
- * of pairs of groups in the same weak component of three or more.
+ * case; 12.5 MB for 10,000 organisations without loops of accountability, 50
+ * MB for 20,000.  Time O(n + m*c/64 + p + c*s + q*s/64), where m is the number
+ * of arcs, p the number of pairs of groups one of which reaches the other, and
+ * q the number of pairs of classes (groups of one weak component that reach
+ * the same apex groups): about 0.2 s for 20,000 organisations under one apex.
  */
 enum acg_status acg_krackhardt(struct acg_graph *graph, struct acg_krackhardt *out,
 			       struct acg_diags *diags);
