@@ -48,9 +48,9 @@ PROGRAM = $(BUILD)/accgraph
 
 # Debian 12 packages: build, tests, run.
 DEB_PACKAGES = gcc clang make pkg-config libigraph-dev libjansson-dev libgraphviz-dev \
-	libcmocka-dev valgrind
+	libcmocka-dev valgrind time
 
-.PHONY: all deps run check test check-headers sanitize valgrind install uninstall clean
+.PHONY: all deps run check test check-headers sanitize valgrind bench install uninstall clean
 
 all: $(LIBRARY) $(PROGRAM)
 
@@ -104,8 +104,14 @@ run: deps
 	$(MAKE) all
 	@mkdir -p out
 	$(PROGRAM) validate -o out/validate.txt $(DEFAULT_SYSTEM)
+	$(PROGRAM) report -o out/report.txt $(DEFAULT_SYSTEM)
+	$(PROGRAM) report -o out/report.md $(DEFAULT_SYSTEM)
+	$(PROGRAM) report -o out/report.json $(DEFAULT_SYSTEM)
+	$(PROGRAM) metrics -o out/metrics.csv --columns all $(DEFAULT_SYSTEM)
+	$(PROGRAM) chains -o out/chains.txt $(DEFAULT_SYSTEM)
 	@cat out/validate.txt
-	@echo "run: results are in out/"
+	@sed -n '/^== Multiple/,/^$$/p' out/report.txt
+	@echo "run: results are in out/: validate.txt, report.txt, report.md, report.json, metrics.csv, chains.txt"
 
 check: deps
 	$(MAKE) all
@@ -134,6 +140,10 @@ VALGRIND = valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-k
 valgrind: deps
 	$(MAKE) BUILD=build-valgrind CFLAGS="-O0 -g" TEST_WRAP="$(VALGRIND)" test
 
+# Speed and memory on synthetic NHS-shaped systems of growing size (tests/bench).
+bench: all
+	@sh tests/bench/run.sh $(PROGRAM)
+
 install: all
 	install -d '$(DESTDIR)$(PREFIX)/bin' '$(DESTDIR)$(PREFIX)/lib/pkgconfig' \
 		'$(DESTDIR)$(PREFIX)/include/accgraph' '$(DESTDIR)$(PREFIX)/share/man/man1'
@@ -151,4 +161,4 @@ uninstall:
 	rm -rf '$(DESTDIR)$(PREFIX)/include/accgraph'
 
 clean:
-	rm -rf build build-asan build-valgrind out
+	rm -rf build build-asan build-valgrind build-bench out

@@ -767,7 +767,6 @@ static int mechanism_conflicts(const struct ctx *c, struct buf *b, size_t i, siz
 
 		for (d = 0; d < l->domains.n; d++) {
 			const char *dom = l->domains.v[d];
-			const char *mech = l->mechanism ? l->mechanism : link_type_name(c, j);
 			bool seen = false, conflict = false, first = true;
 
 			/* Each domain once, at the first link that lists it. */
@@ -776,13 +775,23 @@ static int mechanism_conflicts(const struct ctx *c, struct buf *b, size_t i, siz
 					seen = true;
 			if (seen)
 				continue;
+			/* Any two links for dom, to different principals, by different mechanisms. */
 			FOR_OUT_LINKS(c, i, q, j2) {
 				const struct acg_link *o = &m->links[j2];
 				const char *om = o->mechanism ? o->mechanism : link_type_name(c, j2);
+				size_t q2, j3;
 
-				if (q > k && o->to != l->to && strcmp(om, mech) &&
-				    strlist_has(&o->domains, dom))
-					conflict = true;
+				if (q < k || !strlist_has(&o->domains, dom))
+					continue;
+				FOR_OUT_LINKS(c, i, q2, j3) {
+					const struct acg_link *o2 = &m->links[j3];
+					const char *om2 =
+						o2->mechanism ? o2->mechanism : link_type_name(c, j3);
+
+					if (q2 > q && o2->to != o->to && strcmp(om, om2) &&
+					    strlist_has(&o2->domains, dom))
+						conflict = true;
+				}
 			}
 			if (!conflict)
 				continue;
@@ -831,14 +840,24 @@ static igraph_error_t section_divergent(struct ctx *c)
 		size_t union_n = 0, k;
 
 		if (c->mx->v[ACG_METRIC_PRINCIPALS][i] >= 2) {
-			/* Divergent when some principal does not reach every apex the others reach. */
+			/*
+			 * Divergent when the principals that reach an apex do not all
+			 * reach the same apexes (a principal that reaches none is an
+			 * accountability gap, reported under chains).
+			 */
 			memset(u, 0, words * sizeof(*u));
 			FOR_OUT_LINKS(c, i, k, j)
 				for (w = 0; w < words; w++)
 					u[w] |= bits[m->links[j].to * words + w];
-			FOR_OUT_LINKS(c, i, k, j)
+			FOR_OUT_LINKS(c, i, k, j) {
+				const uint64_t *pb = &bits[m->links[j].to * words];
+				bool reaches = false;
+
 				for (w = 0; w < words; w++)
-					differ |= bits[m->links[j].to * words + w] != u[w];
+					reaches |= pb[w] != 0;
+				for (w = 0; w < words && reaches; w++)
+					differ |= pb[w] != u[w];
+			}
 			for (w = 0; w < words; w++)
 				union_n += (size_t)__builtin_popcountll(u[w]);
 		}
@@ -1324,6 +1343,18 @@ static igraph_error_t section_krackhardt(struct ctx *c)
 
 	if (!s)
 		return IGRAPH_ENOMEM;
+	if (c->estimate) {
+		/* Reachability between every pair of groups: n^2 bits; left out. */
+		if (report_set_sentence(s, "Krackhardt's measures are not computed for more than %d "
+					   "organisations without --exact.",
+					ACG_EXACT_LIMIT) ||
+		    report_add_number(s, "connectedness", "connectedness", NAN) ||
+		    report_add_number(s, "hierarchy", "hierarchy", NAN) ||
+		    report_add_number(s, "efficiency", "efficiency", NAN) ||
+		    report_add_number(s, "lub", "least upper bound", NAN))
+			return IGRAPH_ENOMEM;
+		return IGRAPH_SUCCESS;
+	}
 	st = acg_krackhardt(c->graph, &k, c->diags);
 	if (st == ACG_ENOMEM)
 		return IGRAPH_ENOMEM;
@@ -1338,6 +1369,28 @@ static igraph_error_t section_krackhardt(struct ctx *c)
 	    report_add_number(s, "hierarchy", "hierarchy", k.hierarchy) ||
 	    report_add_number(s, "efficiency", "efficiency", k.efficiency) ||
 	    report_add_number(s, "lub", "least upper bound", k.lub))
+		return IGRAPH_ENOMEM;
+	return IGRAPH_SUCCESS;
+}
+
+/* What was estimated or left out, when the system is too large for every figure. */
+static igraph_error_t section_estimates(struct ctx *c)
+{
+	struct report_section *s;
+
+	if (!c->estimate)
+		return IGRAPH_SUCCESS;
+	s = report_add_section(c->r, "estimates", "Estimates");
+	if (!s || report_set_sentence(
+			  s,
+			  "With %zu organisations (more than %d), the diameter is an estimate "
+			  "(igraph's pseudo-diameter, a lower bound), and betweenness centralisation "
+			  "and Krackhardt's measures are not computed; --exact computes every figure "
+			  "exactly.",
+			  c->m->norgs, ACG_EXACT_LIMIT) ||
+	    report_add_text(s, "estimated", "estimated figures", "diameter") ||
+	    report_add_text(s, "not_computed", "figures not computed",
+			    "centralization_betweenness, krackhardt"))
 		return IGRAPH_ENOMEM;
 	return IGRAPH_SUCCESS;
 }
@@ -1357,7 +1410,7 @@ enum acg_status report_build(struct acg_report *r, struct acg_graph *graph,
 	static igraph_error_t (*const sections[])(struct ctx *) = {
 		section_system,    section_network, section_multiple,  section_chains,
 		section_divergent, section_mutual,  section_spof,      section_sanctions,
-		section_structure, section_krackhardt};
+		section_structure, section_krackhardt, section_estimates};
 	struct acg_metric_options mopt = {opt->seed, opt->exact};
 	bool want[ACG_METRIC_COUNT] = {false};
 	struct ctx c;
