@@ -18,8 +18,11 @@ struct acg_chains {
 	igraph_integer_t ncomp;
 	long *steps;        /* components crossed by the longest chain of a component; -1: none */
 	igraph_integer_t *next_comp; /* the component the longest chain goes to next; -1 */
-	long *longest;      /* links of the longest chain (as built); -1: none */
+	long *longest;      /* links of the longest chain; -1: none */
+	igraph_integer_t *lnext; /* next organisation on the longest chain; -1 at an apex */
 	igraph_adjlist_t out; /* out-going neighbours, sorted */
+	size_t *link_start;   /* the model's links out of org i: */
+	size_t *links;        /*   links[link_start[i] .. link_start[i + 1]) */
 	bool have_out;
 };
 
@@ -42,6 +45,9 @@ void acg_chains_free(struct acg_chains *ch)
 	free(ch->steps);
 	free(ch->next_comp);
 	free(ch->longest);
+	free(ch->lnext);
+	free(ch->link_start);
+	free(ch->links);
 	if (ch->have_out)
 		igraph_adjlist_destroy(&ch->out);
 	free(ch);
@@ -188,76 +194,98 @@ static igraph_error_t compute_steps(struct acg_chains *ch, const igraph_t *g)
 }
 
 /*
- * Walks the longest chain from org: within a component, by the shortest
- * route (breadth-first, neighbours in organisation order) to an organisation
- * with a link into the next component, then across.  `queue` and `from` are
- * scratch arrays of n entries; `seen` marks are reset before returning.
+ * The next hop of every organisation on its longest chain.  Within its
+ * component c, an organisation goes by a shortest route to one with a link
+ * into next_comp[c] (one breadth-first search against the arrows from all
+ * such organisations at once), which then crosses into the smallest-numbered
+ * organisation of that component.  Then longest[v] = 1 + longest[lnext[v]].
  */
-static int walk_longest(const struct acg_chains *ch, size_t org, struct acg_path *out,
-			igraph_integer_t *queue, igraph_integer_t *from, char *seen)
+static igraph_error_t compute_longest(struct acg_chains *ch, const igraph_t *g)
 {
-	size_t cap = 0, x = org;
-	igraph_integer_t head, tail, k, hit, target, last = -1;
+	igraph_integer_t n = igraph_vcount(g), v, k, head = 0, tail = 0;
+	igraph_integer_t *queue = NULL, *stack = NULL;
+	igraph_adjlist_t in;
+	igraph_error_t err;
 
-	out->n = 0;
-	out->orgs = NULL;
-	if (ch->steps[ch->comp[org]] < 0)
-		return 0;
-	if (path_push(out, &cap, x))
-		return -1;
-	while (ch->steps[ch->comp[x]] > 0) {
-		igraph_integer_t c = ch->comp[x], d = ch->next_comp[c];
-
-		/* BFS inside component c from x to a vertex with an arc into d. */
-		head = tail = 0;
-		queue[tail++] = (igraph_integer_t)x;
-		seen[x] = 1;
-		from[x] = -1;
-		hit = target = -1;
-		while (head < tail && hit < 0) {
-			igraph_integer_t y = queue[head++];
-			igraph_vector_int_t *nb = igraph_adjlist_get(&ch->out, y);
-
-			for (k = 0; k < igraph_vector_int_size(nb) && hit < 0; k++)
-				if (ch->comp[VECTOR(*nb)[k]] == d) {
-					hit = y;
-					target = VECTOR(*nb)[k];
-				}
-			for (k = 0; k < igraph_vector_int_size(nb) && hit < 0; k++) {
-				igraph_integer_t z = VECTOR(*nb)[k];
-
-				if (ch->comp[z] == c && !seen[z]) {
-					seen[z] = 1;
-					from[z] = y;
-					queue[tail++] = z;
-				}
-			}
-		}
-		for (k = 0; k < tail; k++)
-			seen[queue[k]] = 0;
-		if (hit < 0)
-			return -1; /* cannot happen: d was chosen among c's successors */
-		/* Append the route x .. hit (reversed from the `from` links), then target. */
-		{
-			size_t start = out->n;
-			igraph_integer_t y;
-
-			for (y = hit; y != (igraph_integer_t)x; y = from[y])
-				if (path_push(out, &cap, (size_t)y))
-					return -1;
-			/* Reverse the appended part into chain order. */
-			for (k = 0; k < (igraph_integer_t)(out->n - start) / 2; k++) {
-				size_t t = out->orgs[start + k];
-
-				out->orgs[start + k] = out->orgs[out->n - 1 - k];
-				out->orgs[out->n - 1 - k] = t;
-			}
-		}
-		if (path_push(out, &cap, (size_t)target))
-			return -1;
-		x = (size_t)target;
-		(void)last;
+	if ((err = igraph_adjlist_init(g, &in, IGRAPH_IN, IGRAPH_NO_LOOPS, IGRAPH_NO_MULTIPLE)))
+		return err;
+	queue = malloc(((size_t)n + 1) * sizeof(*queue));
+	stack = malloc(((size_t)n + 1) * sizeof(*stack));
+	if (!queue || !stack) {
+		err = IGRAPH_ENOMEM;
+		goto out;
 	}
+	for (v = 0; v < n; v++) {
+		igraph_integer_t c = ch->comp[v], d = ch->next_comp[c];
+		igraph_vector_int_t *nb = igraph_adjlist_get(&ch->out, v);
+
+		ch->lnext[v] = -1;
+		ch->longest[v] = ch->steps[c] < 0 ? -1 : ch->steps[c] == 0 ? 0 : -2; /* -2: to do */
+		if (ch->steps[c] <= 0)
+			continue;
+		for (k = 0; k < igraph_vector_int_size(nb); k++)
+			if (ch->comp[VECTOR(*nb)[k]] == d) {
+				ch->lnext[v] = VECTOR(*nb)[k];
+				queue[tail++] = v;
+				break;
+			}
+	}
+	while (head < tail) {
+		igraph_integer_t y = queue[head++];
+		igraph_vector_int_t *nb = igraph_adjlist_get(&in, y);
+
+		for (k = 0; k < igraph_vector_int_size(nb); k++) {
+			igraph_integer_t x = VECTOR(*nb)[k];
+
+			if (ch->comp[x] == ch->comp[y] && ch->lnext[x] < 0) {
+				ch->lnext[x] = y;
+				queue[tail++] = x;
+			}
+		}
+	}
+	/* Lengths: follow lnext to a known length, then assign back along the way. */
+	for (v = 0; v < n; v++) {
+		igraph_integer_t top = 0, x = v;
+		long len;
+
+		while (ch->longest[x] == -2) {
+			stack[top++] = x;
+			x = ch->lnext[x];
+		}
+		len = ch->longest[x];
+		while (top > 0) {
+			len = len < 0 ? -1 : len + 1;
+			ch->longest[stack[--top]] = len;
+		}
+	}
+out:
+	free(queue);
+	free(stack);
+	igraph_adjlist_destroy(&in);
+	return err;
+}
+
+/* Indexes the model's links by the organisation they leave; 0 or -1 (no memory). */
+static int index_links(struct acg_chains *ch, const struct acg_model *m)
+{
+	size_t i, j, *fill = calloc(m->norgs + 1, sizeof(*fill));
+
+	ch->link_start = calloc(m->norgs + 2, sizeof(*ch->link_start));
+	ch->links = malloc((m->nlinks + 1) * sizeof(*ch->links));
+	if (!fill || !ch->link_start || !ch->links) {
+		free(fill);
+		return -1;
+	}
+	for (j = 0; j < m->nlinks; j++)
+		ch->link_start[m->links[j].from + 1]++;
+	for (i = 0; i < m->norgs; i++)
+		ch->link_start[i + 1] += ch->link_start[i];
+	for (j = 0; j < m->nlinks; j++) {
+		size_t f = m->links[j].from;
+
+		ch->links[ch->link_start[f] + fill[f]++] = j;
+	}
+	free(fill);
 	return 0;
 }
 
@@ -266,11 +294,8 @@ enum acg_status acg_chains_compute(struct acg_graph *graph, struct acg_chains **
 {
 	const struct acg_weighted *col = acg_graph_collapsed(graph);
 	struct acg_chains *ch;
-	igraph_integer_t *queue = NULL, *from = NULL;
-	char *seen = NULL;
-	struct acg_path p = {NULL, 0};
 	igraph_error_t err = IGRAPH_SUCCESS;
-	size_t n, i;
+	size_t n;
 
 	*out = NULL;
 	if (!col || !(ch = calloc(1, sizeof(*ch))))
@@ -282,10 +307,12 @@ enum acg_status acg_chains_compute(struct acg_graph *graph, struct acg_chains **
 	ch->up = malloc((n + 1) * sizeof(*ch->up));
 	ch->comp = malloc((n + 1) * sizeof(*ch->comp));
 	ch->longest = malloc((n + 1) * sizeof(*ch->longest));
-	queue = malloc((n + 1) * sizeof(*queue));
-	from = malloc((n + 1) * sizeof(*from));
-	seen = calloc(n + 1, 1);
-	if (!ch->shortest || !ch->up || !ch->comp || !ch->longest || !queue || !from || !seen) {
+	ch->lnext = malloc((n + 1) * sizeof(*ch->lnext));
+	if (!ch->shortest || !ch->up || !ch->comp || !ch->longest || !ch->lnext) {
+		err = IGRAPH_ENOMEM;
+		goto out;
+	}
+	if (index_links(ch, acg_graph_model(graph))) {
 		err = IGRAPH_ENOMEM;
 		goto out;
 	}
@@ -295,19 +322,8 @@ enum acg_status acg_chains_compute(struct acg_graph *graph, struct acg_chains **
 				       IGRAPH_NO_MULTIPLE)))
 		goto out;
 	ch->have_out = true;
-	for (i = 0; i < n; i++) {
-		if (walk_longest(ch, i, &p, queue, from, seen)) {
-			err = IGRAPH_ENOMEM;
-			goto out;
-		}
-		ch->longest[i] = p.n ? (long)p.n - 1 : -1;
-		acg_path_release(&p);
-	}
+	err = compute_longest(ch, &col->g);
 out:
-	acg_path_release(&p);
-	free(queue);
-	free(from);
-	free(seen);
 	if (err) {
 		acg_chains_free(ch);
 		if (err != IGRAPH_ENOMEM)
@@ -329,16 +345,13 @@ long acg_chains_longest_length(const struct acg_chains *ch, size_t org)
 	return ch->longest[org];
 }
 
-enum acg_status acg_chains_shortest(const struct acg_chains *ch, size_t org, struct acg_path *out)
+/* The chain from org following next[] until an organisation whose next is -1. */
+static enum acg_status follow(const igraph_integer_t *next, size_t org, struct acg_path *out)
 {
 	size_t cap = 0;
 	igraph_integer_t x;
 
-	out->orgs = NULL;
-	out->n = 0;
-	if (ch->shortest[org] < 0)
-		return ACG_OK;
-	for (x = (igraph_integer_t)org; x >= 0; x = ch->up[x])
+	for (x = (igraph_integer_t)org; x >= 0; x = next[x])
 		if (path_push(out, &cap, (size_t)x)) {
 			acg_path_release(out);
 			return ACG_ENOMEM;
@@ -346,23 +359,18 @@ enum acg_status acg_chains_shortest(const struct acg_chains *ch, size_t org, str
 	return ACG_OK;
 }
 
-enum acg_status acg_chains_longest(const struct acg_chains *ch, size_t org, struct acg_path *out)
+enum acg_status acg_chains_shortest(const struct acg_chains *ch, size_t org, struct acg_path *out)
 {
-	igraph_integer_t *queue = malloc((ch->n + 1) * sizeof(*queue));
-	igraph_integer_t *from = malloc((ch->n + 1) * sizeof(*from));
-	char *seen = calloc(ch->n + 1, 1);
-	enum acg_status st = ACG_ENOMEM;
-
 	out->orgs = NULL;
 	out->n = 0;
-	if (queue && from && seen && !walk_longest(ch, org, out, queue, from, seen))
-		st = ACG_OK;
-	else
-		acg_path_release(out);
-	free(queue);
-	free(from);
-	free(seen);
-	return st;
+	return ch->shortest[org] < 0 ? ACG_OK : follow(ch->up, org, out);
+}
+
+enum acg_status acg_chains_longest(const struct acg_chains *ch, size_t org, struct acg_path *out)
+{
+	out->orgs = NULL;
+	out->n = 0;
+	return ch->longest[org] < 0 ? ACG_OK : follow(ch->lnext, org, out);
 }
 
 static int path_cmp(const void *a, const void *b)
@@ -447,13 +455,39 @@ static void put_text(FILE *f, const char *s, bool md)
 	}
 }
 
-/* "statutory: the mandate; financial" for the links from a to b. */
-static void put_hop_links(FILE *f, const struct acg_model *m, size_t a, size_t b, bool md)
-{
-	size_t j, k = 0;
+/*
+ * The links out of organisation a: from the chains' index when there is one,
+ * else the whole list of links (the caller skips those not from a).
+ */
+struct link_range {
+	const size_t *v; /* NULL: every link, 0 .. end */
+	size_t begin, end;
+};
 
-	for (j = 0; j < m->nlinks; j++) {
-		const struct acg_link *l = &m->links[j];
+static struct link_range links_from(const struct acg_chains *ch, const struct acg_model *m,
+				    size_t a)
+{
+	struct link_range r = {NULL, 0, m->nlinks};
+
+	if (ch) {
+		r.v = ch->links;
+		r.begin = ch->link_start[a];
+		r.end = ch->link_start[a + 1];
+	}
+	return r;
+}
+
+#define RANGE_LINK(r, k) ((r).v ? (r).v[k] : (k))
+
+/* "statutory: the mandate; financial" for the links from a to b. */
+static void put_hop_links(FILE *f, const struct acg_chains *ch, const struct acg_model *m,
+			  size_t a, size_t b, bool md)
+{
+	struct link_range r = links_from(ch, m, a);
+	size_t q, k = 0;
+
+	for (q = r.begin; q < r.end; q++) {
+		const struct acg_link *l = &m->links[RANGE_LINK(r, q)];
 
 		if (l->from != a || l->to != b)
 			continue;
@@ -466,8 +500,8 @@ static void put_hop_links(FILE *f, const struct acg_model *m, size_t a, size_t b
 	}
 }
 
-static void write_path_text(FILE *f, const struct acg_model *m, const struct acg_path *p,
-			    const char *indent, bool md)
+static void write_path_text(FILE *f, const struct acg_chains *ch, const struct acg_model *m,
+			    const struct acg_path *p, const char *indent, bool md)
 {
 	size_t i;
 
@@ -478,15 +512,16 @@ static void write_path_text(FILE *f, const struct acg_model *m, const struct acg
 		fprintf(f, "%s  -> ", indent);
 		put_text(f, m->orgs[p->orgs[i]].name, md);
 		fputs(" [", f);
-		put_hop_links(f, m, p->orgs[i - 1], p->orgs[i], md);
+		put_hop_links(f, ch, m, p->orgs[i - 1], p->orgs[i], md);
 		fputs("]\n", f);
 	}
 }
 
-static json_t *path_json(const struct acg_model *m, const struct acg_path *p)
+static json_t *path_json(const struct acg_chains *ch, const struct acg_model *m,
+			 const struct acg_path *p)
 {
 	json_t *hops = json_array(), *hop, *links, *l;
-	size_t i, j;
+	size_t i, q;
 
 	if (!hops)
 		return NULL;
@@ -501,8 +536,10 @@ static json_t *path_json(const struct acg_model *m, const struct acg_path *p)
 			json_decref(hops);
 			return NULL;
 		}
-		for (j = 0; j < m->nlinks; j++) {
-			const struct acg_link *k = &m->links[j];
+		struct link_range r = links_from(ch, m, a);
+
+		for (q = r.begin; q < r.end; q++) {
+			const struct acg_link *k = &m->links[RANGE_LINK(r, q)];
 
 			if (k->from != a || k->to != b)
 				continue;
@@ -517,13 +554,14 @@ static json_t *path_json(const struct acg_model *m, const struct acg_path *p)
 	return hops;
 }
 
-static json_t *chain_json(const struct acg_model *m, const struct acg_path *p)
+static json_t *chain_json(const struct acg_chains *ch, const struct acg_model *m,
+			  const struct acg_path *p)
 {
 	json_t *hops;
 
 	if (!p->n)
 		return json_null();
-	if (!(hops = path_json(m, p)))
+	if (!(hops = path_json(ch, m, p)))
 		return NULL;
 	return json_pack("{s:I, s:o}", "links", (json_int_t)(p->n - 1), "hops", hops);
 }
@@ -565,8 +603,8 @@ enum acg_status acg_chains_write(const struct acg_chains *ch, const size_t *orgs
 			break;
 		if (format == ACG_FORMAT_JSON) {
 			item = json_pack("{s:s, s:s, s:o, s:o}", "id", m->orgs[i].id, "name",
-					 m->orgs[i].name, "shortest", chain_json(m, &s), "longest",
-					 chain_json(m, &l));
+					 m->orgs[i].name, "shortest", chain_json(ch, m, &s), "longest",
+					 chain_json(ch, m, &l));
 			if (!item || json_array_append_new(all, item))
 				st = ACG_ENOMEM;
 		} else {
@@ -580,10 +618,10 @@ enum acg_status acg_chains_write(const struct acg_chains *ch, const size_t *orgs
 			} else {
 				fprintf(f, md ? "Shortest chain, %zu %s:\n\n```\n" : "  shortest chain, %zu %s:\n",
 					s.n - 1, s.n == 2 ? "link" : "links");
-				write_path_text(f, m, &s, md ? "" : "    ", false);
+				write_path_text(f, ch, m, &s, md ? "" : "    ", false);
 				fprintf(f, md ? "```\n\nLongest chain, %zu %s:\n\n```\n" : "  longest chain, %zu %s:\n",
 					l.n - 1, l.n == 2 ? "link" : "links");
-				write_path_text(f, m, &l, md ? "" : "    ", false);
+				write_path_text(f, ch, m, &l, md ? "" : "    ", false);
 				fputs(md ? "```\n\n" : "\n", f);
 			}
 		}
@@ -614,7 +652,7 @@ enum acg_status acg_paths_write(const struct acg_model *m, size_t from, size_t t
 		if (!(arr = json_array()))
 			return ACG_ENOMEM;
 		for (k = 0; k < npaths; k++)
-			if (!(hops = path_json(m, &paths[k])) || json_array_append_new(arr, hops)) {
+			if (!(hops = path_json(NULL, m, &paths[k])) || json_array_append_new(arr, hops)) {
 				json_decref(arr);
 				return ACG_ENOMEM;
 			}
@@ -643,7 +681,7 @@ enum acg_status acg_paths_write(const struct acg_model *m, size_t from, size_t t
 		fputs(":\n", f);
 		for (k = 0; k < npaths; k++) {
 			fputs(md ? "\n```\n" : "\n", f);
-			write_path_text(f, m, &paths[k], md ? "" : "  ", false);
+			write_path_text(f, NULL, m, &paths[k], md ? "" : "  ", false);
 			if (md)
 				fputs("```\n", f);
 		}
