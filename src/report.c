@@ -47,6 +47,7 @@ void acg_report_free(struct acg_report *r)
 		section_release(&r->sections[i]);
 	free(r->sections);
 	free(r->title);
+	free(r->selection);
 	free(r);
 }
 
@@ -161,7 +162,8 @@ enum acg_status acg_report_compute(struct acg_graph *graph, const struct acg_rep
 	if (!r)
 		return ACG_ENOMEM;
 	r->as_of = m->as_of;
-	if (m->title && !(r->title = acg_strdup(m->title))) {
+	if ((m->title && !(r->title = acg_strdup(m->title))) ||
+	    (opt->selection && !(r->selection = acg_strdup(opt->selection)))) {
 		acg_report_free(r);
 		return ACG_ENOMEM;
 	}
@@ -240,6 +242,13 @@ static enum acg_status write_text(const struct acg_report *r, FILE *f, bool md)
 	}
 	if (r->as_of != ACG_DATE_NONE)
 		fprintf(f, md ? "As of %s.\n" : "As of %s\n", acg_date_format(r->as_of, date));
+	if (r->selection) {
+		fputs(md ? "\nSelection: `" : "Selection: ", f);
+		put_plain(f, r->selection);
+		fputs(md ? "` (the figures describe this part of the system only).\n"
+			 : " (the figures describe this part of the system only)\n",
+		      f);
+	}
 	for (i = 0; i < r->nsections; i++) {
 		const struct report_section *s = &r->sections[i];
 
@@ -330,7 +339,9 @@ static enum acg_status write_json(const struct acg_report *r, FILE *f)
 	    json_object_set_new(root, "as_of",
 				r->as_of == ACG_DATE_NONE
 					? json_null()
-					: json_string(acg_date_format(r->as_of, date))))
+					: json_string(acg_date_format(r->as_of, date))) ||
+	    json_object_set_new(root, "selection",
+				r->selection ? json_string(r->selection) : json_null()))
 		goto nomem;
 	for (i = 0; i < r->nsections; i++) {
 		const struct report_section *s = &r->sections[i];

@@ -44,6 +44,7 @@ struct report_section {
 
 struct acg_report {
 	char *title;
+	char *selection; /* NULL: the whole system */
 	acg_date as_of;
 	struct report_section *sections;
 	size_t nsections, cap;

@@ -249,7 +249,7 @@ static struct acg_table *mixing_table(const struct ctx *c)
 	count = calloc(nt * nt + 1, sizeof(*count));
 	if (!names || !col || !count)
 		goto out;
-	names[k++] = "from \\ to";
+	names[k++] = "from_type";
 	for (i = 0; i < nt; i++) {
 		col[i] = (size_t)-1;
 		if (m->org_types.v[i].uses) {
@@ -375,8 +375,8 @@ static igraph_error_t section_network(struct ctx *c)
 						      true));
 	NEED(!report_set_sentence(
 		s,
-		"%.3g%% of the possible accountability links are present and %.3g%% of links "
-		"are returned the other way; the system forms %lld connected %s, the largest of "
+		"%.3g%% of the ordered pairs of organisations are linked, and %.3g%% of linked "
+		"pairs are linked both ways; the system forms %lld connected %s, the largest of "
 		"%lld %s.",
 		isfinite(density) ? density * 100 : 0, isfinite(recip) ? recip * 100 : 0,
 		(long long)weak, plural((double)weak, "component", "components"), (long long)largest,
@@ -555,7 +555,7 @@ static igraph_error_t section_multiple(struct ctx *c)
 	NEED(!multiplexity(c, &mplex));
 	if (count)
 		NEED(!report_set_sentence(
-			s, "%zu %s to more than one principal; most: %s, %.0f.", count,
+			s, "%zu %s to more than one principal; most: %s, with %.0f principals.", count,
 			plural((double)count, "organisation answers", "organisations answer"),
 			org_name(c, most), principals[most]));
 	else
@@ -615,8 +615,11 @@ static igraph_error_t section_chains(struct ctx *c)
 		acg_table_set_number(t, r, 4, longest[i], true);
 		acg_table_set_number(t, r, 5, apexes[i], true);
 		if (isfinite(shortest[i])) {
-			reached++;
-			sum += shortest[i];
+			/* The mean is over organisations that answer to someone. */
+			if (shortest[i] > 0) {
+				reached++;
+				sum += shortest[i];
+			}
 		} else {
 			ngaps++;
 			NEED(org_row(c, gaps, i) != (size_t)-1);
@@ -640,11 +643,15 @@ static igraph_error_t section_chains(struct ctx *c)
 		NEED(!report_set_sentence(
 			s,
 			"Every organisation reaches an apex; the longest upward chain has %.0f %s, "
-			"from %s, and the shortest chains average %.3g %s.",
+			"from %s, and below the apexes the shortest chains average %.3g %s.",
 			depth, plural(depth, "link", "links"), org_name(c, deepest),
-			sum / (double)reached, plural(sum / (double)reached, "link", "links")));
-	NEED(!report_add_integer(s, "depth", "depth (longest upward chain, links)", depth));
-	NEED(!report_add_number(s, "mean_shortest", "mean shortest upward chain (links)",
+			reached ? sum / (double)reached : 0,
+			plural(reached ? sum / (double)reached : 0, "link", "links")));
+	NEED(!report_add_integer(s, "depth",
+				 "depth (longest upward chain, links; cycles crossed by their shortest route)",
+				 depth));
+	NEED(!report_add_number(s, "mean_shortest",
+				"mean shortest upward chain of the organisations below an apex (links)",
 				reached ? sum / (double)reached : NAN));
 	NEED(!report_add_integer(s, "gaps", "organisations that reach no apex", (double)ngaps));
 	NEED(!report_add_table(s, "gap_organisations", "Organisations that reach no apex", gaps));
@@ -727,6 +734,11 @@ static int describe_divergence(const struct ctx *c, struct buf *b, size_t i, con
 
 		if (seen_principal(c, i, k, p))
 			continue;
+		if (bits[p * words + 0] && c->mx->v[ACG_METRIC_OUT_DEGREE][p] == 0) {
+			if (buf_addf(b, "%s%s (an apex)", b->n ? "; " : "", org_name(c, p)))
+				return -1;
+			continue;
+		}
 		if (buf_addf(b, "%s%s answers to ", b->n ? "; " : "", org_name(c, p)))
 			return -1;
 		for (a = 0; a < napexes; a++)
@@ -1009,9 +1021,10 @@ static igraph_error_t section_mutual(struct ctx *c)
 	else
 		NEED(!report_set_sentence(
 			s,
-			"%zu %s of organisations hold each other to account, and %zu %s of mutual "
-			"accountability join %zu %s.",
-			npairs, plural((double)npairs, "pair", "pairs"), ncycles,
+			"%zu %s of organisations %s each other to account, and %zu %s of mutual "
+			"accountability (reciprocal pairs included) join %zu %s.",
+			npairs, plural((double)npairs, "pair", "pairs"),
+			plural((double)npairs, "holds", "hold"), ncycles,
 			plural((double)ncycles, "cycle", "cycles"), in_cycles,
 			plural((double)in_cycles, "organisation", "organisations")));
 	NEED(!report_add_integer(s, "reciprocal_pairs", "pairs that hold each other to account",
@@ -1083,7 +1096,7 @@ static igraph_error_t section_spof(struct ctx *c)
 {
 	static const char *const dcols[] = {"id", "name", "type", "organisations_depending", NULL};
 	static const char *const acols[] = {"id", "name", "type", NULL};
-	static const char *const bcols[] = {"a", "b", NULL};
+	static const char *const bcols[] = {"from", "to", "types", NULL};
 	const igraph_t *u = &c->und->g;
 	struct report_section *s =
 		report_add_section(c->r, "single_points_of_failure", "Single points of failure");
@@ -1106,7 +1119,8 @@ static igraph_error_t section_spof(struct ctx *c)
 	TRY(dominators(c, dominated));
 	NEED(dt = new_table(dcols));
 	for (i = 0; i < c->m->norgs; i++) {
-		if (dominated[i] <= 0)
+		/* An apex ends chains; the points of failure are the organisations on them. */
+		if (dominated[i] <= 0 || c->mx->v[ACG_METRIC_OUT_DEGREE][i] == 0)
 			continue;
 		count++;
 		if (most == ACG_NONE || dominated[i] > dominated[most])
@@ -1126,22 +1140,44 @@ static igraph_error_t section_spof(struct ctx *c)
 	for (k = 0; k < igraph_vector_int_size(&br); k++) {
 		igraph_integer_t e = VECTOR(br)[k];
 
+		size_t a = (size_t)IGRAPH_FROM(u, e), z = (size_t)IGRAPH_TO(u, e), q, j;
+		struct buf b = {NULL, 0, 0};
+
+		/* Written the way the links run: a bridge's links all go one way. */
+		FOR_OUT_LINKS(c, z, q, j)
+			if (c->m->links[j].to == a) {
+				size_t t = a;
+
+				a = z;
+				z = t;
+				break;
+			}
 		NEED((r = acg_table_add_row(bt)) != (size_t)-1);
-		NEED(!acg_table_set_text(bt, r, 0, org_name(c, (size_t)IGRAPH_FROM(u, e))));
-		NEED(!acg_table_set_text(bt, r, 1, org_name(c, (size_t)IGRAPH_TO(u, e))));
+		NEED(!acg_table_set_text(bt, r, 0, c->m->orgs[a].id));
+		NEED(!acg_table_set_text(bt, r, 1, c->m->orgs[z].id));
+		if (buf_add(&b, "") || types_between(c, &b, a, z) ||
+		    acg_table_set_text(bt, r, 2, b.s)) {
+			free(b.s);
+			err = IGRAPH_ENOMEM;
+			goto out;
+		}
+		free(b.s);
 	}
 	if (count)
 		NEED(!report_set_sentence(
 			s,
-			"%zu %s every upward chain of some other organisation; most: %s, for %.0f %s.",
+			"%zu %s every upward chain of some other organisation to its apexes; most: %s, "
+			"for %.0f %s.",
 			count,
 			plural((double)count, "organisation lies on", "organisations lie on"),
 			org_name(c, most), dominated[most],
 			plural(dominated[most], "organisation", "organisations")));
 	else
-		NEED(!report_set_sentence(s, "No organisation lies on every upward chain of another."));
+		NEED(!report_set_sentence(s, "Below the apexes, no organisation lies on every upward "
+					     "chain of another."));
 	NEED(!report_add_integer(s, "dominators",
-				 "organisations on every upward chain of another", (double)count));
+				 "organisations (not apexes) on every upward chain of another",
+				 (double)count));
 	NEED(!report_add_integer(s, "articulation_points",
 				 "articulation points (removal disconnects the system)",
 				 (double)igraph_vector_int_size(&ap)));
@@ -1171,6 +1207,7 @@ static bool formal_basis(enum acg_basis b)
 	return b != ACG_BASIS_UNSPECIFIED && b != ACG_BASIS_INFORMAL;
 }
 
+/* A row: from, to, type, for, basis, sanction (ids, as in the other tables). */
 static int link_row(const struct ctx *c, struct acg_table *t, size_t j)
 {
 	const struct acg_link *l = &c->m->links[j];
@@ -1178,14 +1215,19 @@ static int link_row(const struct ctx *c, struct acg_table *t, size_t j)
 	size_t r = acg_table_add_row(t), k;
 	int rc = -1;
 
-	if (r == (size_t)-1 || acg_table_set_text(t, r, 0, org_name(c, l->from)) ||
-	    acg_table_set_text(t, r, 1, org_name(c, l->to)) ||
+	if (r == (size_t)-1 || acg_table_set_text(t, r, 0, c->m->orgs[l->from].id) ||
+	    acg_table_set_text(t, r, 1, c->m->orgs[l->to].id) ||
 	    acg_table_set_text(t, r, 2, link_type_name(c, j)) || buf_add(&b, ""))
 		goto out;
 	for (k = 0; k < l->domains.n; k++)
 		if (buf_addf(&b, "%s%s", k ? ", " : "", l->domains.v[k]))
 			goto out;
-	rc = acg_table_set_text(t, r, 3, b.s) ? -1 : 0;
+	rc = acg_table_set_text(t, r, 3, b.s) ||
+			     acg_table_set_text(t, r, 4, l->basis ? acg_basis_name(l->basis) : NULL) ||
+			     acg_table_set_text(t, r, 5,
+						l->sanction ? acg_sanction_name(l->sanction) : NULL)
+		     ? -1
+		     : 0;
 out:
 	free(b.s);
 	return rc;
@@ -1193,7 +1235,7 @@ out:
 
 static igraph_error_t section_sanctions(struct ctx *c)
 {
-	static const char *const cols[] = {"from", "to", "type", "for", NULL};
+	static const char *const cols[] = {"from", "to", "type", "for", "basis", "sanction", NULL};
 	const struct acg_model *m = c->m;
 	struct report_section *s =
 		report_add_section(c->r, "sanctions_and_practice", "Sanctions and practice");
@@ -1238,14 +1280,16 @@ static igraph_error_t section_sanctions(struct ctx *c)
 				 (double)n[ACG_SANCTION_UNSPECIFIED]));
 	NEED(!report_add_integer(s, "observed", "links observed in practice", (double)observed));
 	NEED(!report_add_integer(s, "formal_never_observed",
-				 "links with a formal basis never observed", (double)formal_unobserved));
+				 "links with a formal basis never observed",
+				 observed ? (double)formal_unobserved : NAN));
 	NEED(!report_add_integer(s, "observed_without_formal_basis",
 				 "observed links with no formal basis", (double)obs_informal));
 	NEED(!report_add_table(s, "links_without_sanction",
 			       "Links without a sanction (accountability without consequences)",
 			       none));
 	none = NULL;
-	NEED(!report_add_table(s, "observed_informal_links", "Observed links with no formal basis",
+	NEED(!report_add_table(s, "observed_informal_links",
+			       "Observed links with no formal basis (informal, or basis not stated)",
 			       informal));
 	informal = NULL;
 out:

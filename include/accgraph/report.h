@@ -37,8 +37,9 @@
 struct acg_report;
 
 struct acg_report_options {
-	unsigned long seed; /* for the randomised figures (communities) */
-	bool exact;         /* never estimate, whatever the size */
+	unsigned long seed;    /* for the randomised figures (communities) */
+	bool exact;            /* never estimate, whatever the size */
+	const char *selection; /* how the system was selected, shown as is; NULL: all */
 };
 
 /*

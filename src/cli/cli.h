@@ -117,6 +117,7 @@ struct cli_system_opts {
 	struct acg_selection sel;
 	char **lists[2]; /* owned: the split --types and --link-types */
 	unsigned long seed;
+	char *text;      /* owned: the selection options as given (" --for finance"), or NULL */
 };
 
 /* Initialises o to select everything, with the default seed. */

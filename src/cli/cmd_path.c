@@ -126,9 +126,10 @@ static int run_path(int argc, char **argv)
 	if (st == ACG_OK && nback)
 		fprintf(stderr,
 			"accgraph: note: the path runs the other way: %s is accountable to %s "
-			"through %zu %s (accgraph path FILE %s %s)\n",
+			"through %zu %s (accgraph path %s %s %s%s)\n",
 			m->orgs[to].name, m->orgs[from].name, back[0].n - 1,
-			back[0].n == 2 ? "link" : "links", m->orgs[to].id, m->orgs[from].id);
+			back[0].n == 2 ? "link" : "links", argv[optind], m->orgs[to].id, m->orgs[from].id,
+			sys.text ? sys.text : "");
 	cli_print_diags(&diags, false);
 	if (st == ACG_ENOMEM)
 		cli_error("out of memory");

@@ -65,7 +65,7 @@ static int run_report(int argc, char **argv)
 	struct acg_model *m = NULL;
 	struct acg_graph *g = NULL;
 	struct acg_report *report = NULL;
-	struct acg_report_options ropt = {ACG_DEFAULT_SEED, false};
+	struct acg_report_options ropt = {ACG_DEFAULT_SEED, false, NULL};
 	const char *format_name = NULL, *outpath = NULL;
 	enum acg_format format;
 	enum acg_status st;
@@ -109,6 +109,7 @@ static int run_report(int argc, char **argv)
 	if ((rc = cli_load_system(argv[optind], &sys, &m)))
 		goto out;
 	ropt.seed = sys.seed;
+	ropt.selection = sys.text ? sys.text + 1 : NULL;
 	st = acg_graph_build(m, &g, &diags);
 	if (st == ACG_OK)
 		st = acg_report_compute(g, &ropt, &report, &diags);

@@ -163,6 +163,21 @@ void cli_system_opts_release(struct cli_system_opts *o)
 		free(o->lists[i]);
 		o->lists[i] = NULL;
 	}
+	free(o->text);
+	o->text = NULL;
+}
+
+/* Appends " --option value" to the selection's text; 0, or -1 when out of memory. */
+static int note_option(struct cli_system_opts *o, const char *option, const char *value)
+{
+	size_t old = o->text ? strlen(o->text) : 0;
+	char *p = realloc(o->text, old + strlen(option) + strlen(value) + 4);
+
+	if (!p)
+		return -1;
+	sprintf(p + old, " %s %s", option, value);
+	o->text = p;
+	return 0;
 }
 
 /* Splits "a,b,c" into a NULL-terminated array whose [0] owns the text. */
@@ -215,9 +230,15 @@ int cli_unsigned(const struct cli_command *cmd, const char *option, const char *
 int cli_system_option(const struct cli_command *cmd, struct cli_system_opts *o, int c,
 		      const char *arg)
 {
+	static const char *const names[] = {"--as-of", "--types", "--link-types", "--region",
+					    "--for"};
 	int which;
 	size_t n = 0;
 
+	if (c >= CLI_OPT_AS_OF && c <= CLI_OPT_FOR && note_option(o, names[c - CLI_OPT_AS_OF], arg)) {
+		cli_error("out of memory");
+		return EXIT_IO;
+	}
 	switch (c) {
 	case CLI_OPT_AS_OF:
 		switch (acg_date_parse(arg, &o->sel.as_of)) {
