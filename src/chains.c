@@ -70,69 +70,44 @@ static int path_push(struct acg_path *p, size_t *cap, size_t v)
 }
 
 /*
- * Shortest chains: one breadth-first search from a virtual vertex s above
- * every apex (apex -> s), against the arrows.  The BFS parent of each
- * organisation is its next hop upwards.
+ * Shortest chains: one breadth-first search against the arrows from a root
+ * above every apex; the BFS parent of each organisation is its next hop
+ * upwards.
  */
 static igraph_error_t compute_shortest(struct acg_chains *ch, const igraph_t *g)
 {
 	igraph_integer_t n = igraph_vcount(g), i;
-	igraph_vector_int_t extra, order, parents, outdeg;
+	igraph_vector_int_t order, parents;
 	igraph_t h;
-	bool have_h = false;
-	igraph_error_t err;
 
-	IGRAPH_CHECK(igraph_vector_int_init(&extra, 0));
-	IGRAPH_FINALLY(igraph_vector_int_destroy, &extra);
-	IGRAPH_CHECK(igraph_vector_int_init(&order, 0));
-	IGRAPH_FINALLY(igraph_vector_int_destroy, &order);
-	IGRAPH_CHECK(igraph_vector_int_init(&parents, 0));
-	IGRAPH_FINALLY(igraph_vector_int_destroy, &parents);
-	IGRAPH_CHECK(igraph_vector_int_init(&outdeg, 0));
-	IGRAPH_FINALLY(igraph_vector_int_destroy, &outdeg);
-	IGRAPH_CHECK(igraph_degree(g, &outdeg, igraph_vss_all(), IGRAPH_OUT, IGRAPH_LOOPS));
-	for (i = 0; i < n; i++)
-		if (VECTOR(outdeg)[i] == 0) {
-			IGRAPH_CHECK(igraph_vector_int_push_back(&extra, i));
-			IGRAPH_CHECK(igraph_vector_int_push_back(&extra, n));
-		}
-	err = igraph_copy(&h, g);
-	if (!err) {
-		have_h = true;
-		err = igraph_add_vertices(&h, 1, NULL);
+	IGRAPH_CHECK(acg_graph_above_apexes(g, &h));
+	IGRAPH_FINALLY(igraph_destroy, &h);
+	IGRAPH_VECTOR_INT_INIT_FINALLY(&order, 0);
+	IGRAPH_VECTOR_INT_INIT_FINALLY(&parents, 0);
+	IGRAPH_CHECK(igraph_bfs_simple(&h, n, IGRAPH_IN, &order, NULL, &parents));
+	for (i = 0; i < n; i++) {
+		ch->shortest[i] = -1;
+		ch->up[i] = -1;
 	}
-	if (!err)
-		err = igraph_add_edges(&h, &extra, NULL);
-	if (!err)
-		err = igraph_bfs_simple(&h, n, IGRAPH_IN, &order, NULL, &parents);
-	if (!err) {
-		/* Distances follow the BFS order: each vertex is one more than its parent. */
-		for (i = 0; i < n; i++) {
-			ch->shortest[i] = -1;
-			ch->up[i] = -1;
-		}
-		for (i = 0; i < igraph_vector_int_size(&order); i++) {
-			igraph_integer_t v = VECTOR(order)[i], p;
+	/* In BFS order each organisation is one link further than its parent. */
+	for (i = 0; i < igraph_vector_int_size(&order); i++) {
+		igraph_integer_t v = VECTOR(order)[i], p;
 
-			if (v == n)
-				continue;
-			p = VECTOR(parents)[v];
-			if (p == n) {
-				ch->shortest[v] = 0;
-			} else {
-				ch->shortest[v] = ch->shortest[p] + 1;
-				ch->up[v] = p;
-			}
+		if (v == n)
+			continue;
+		p = VECTOR(parents)[v];
+		if (p == n) {
+			ch->shortest[v] = 0;
+		} else {
+			ch->shortest[v] = ch->shortest[p] + 1;
+			ch->up[v] = p;
 		}
 	}
-	if (have_h)
-		igraph_destroy(&h);
-	igraph_vector_int_destroy(&extra);
 	igraph_vector_int_destroy(&order);
 	igraph_vector_int_destroy(&parents);
-	igraph_vector_int_destroy(&outdeg);
-	IGRAPH_FINALLY_CLEAN(4);
-	return err;
+	igraph_destroy(&h);
+	IGRAPH_FINALLY_CLEAN(3);
+	return IGRAPH_SUCCESS;
 }
 
 /*

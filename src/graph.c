@@ -196,3 +196,26 @@ const struct acg_weighted *acg_graph_undirected(struct acg_graph *g)
 {
 	return build_collapsed(g, &g->undirected, false);
 }
+
+igraph_error_t acg_graph_above_apexes(const igraph_t *g, igraph_t *h)
+{
+	igraph_integer_t n = igraph_vcount(g), i;
+	igraph_vector_int_t outdeg, extra;
+
+	IGRAPH_VECTOR_INT_INIT_FINALLY(&outdeg, 0);
+	IGRAPH_VECTOR_INT_INIT_FINALLY(&extra, 0);
+	IGRAPH_CHECK(igraph_degree(g, &outdeg, igraph_vss_all(), IGRAPH_OUT, IGRAPH_LOOPS));
+	for (i = 0; i < n; i++)
+		if (VECTOR(outdeg)[i] == 0) {
+			IGRAPH_CHECK(igraph_vector_int_push_back(&extra, i));
+			IGRAPH_CHECK(igraph_vector_int_push_back(&extra, n));
+		}
+	IGRAPH_CHECK(igraph_copy(h, g));
+	IGRAPH_FINALLY(igraph_destroy, h);
+	IGRAPH_CHECK(igraph_add_vertices(h, 1, NULL));
+	IGRAPH_CHECK(igraph_add_edges(h, &extra, NULL));
+	igraph_vector_int_destroy(&outdeg);
+	igraph_vector_int_destroy(&extra);
+	IGRAPH_FINALLY_CLEAN(3);
+	return IGRAPH_SUCCESS;
+}

@@ -28,6 +28,15 @@ struct acg_graph {
 const struct acg_weighted *acg_graph_collapsed(struct acg_graph *graph);
 const struct acg_weighted *acg_graph_undirected(struct acg_graph *graph);
 
+/*
+ * Makes *h a copy of g with one more vertex, s = igraph_vcount(g), and an arc
+ * from every apex (a vertex with no out-going arc) to s: one root above all
+ * apexes, so that a single search from s against the arrows reaches every
+ * organisation by its shortest upward chain.  On error *h is left
+ * uninitialised (nothing to destroy).
+ */
+igraph_error_t acg_graph_above_apexes(const igraph_t *g, igraph_t *h);
+
 /* The acg_status for an igraph error code. */
 enum acg_status acg_status_from_igraph(igraph_error_t err);
 

@@ -313,50 +313,31 @@ out:
 /* ---- accountability figures ------------------------------------------------ */
 
 /*
- * apex_distance: fewest links from each organisation up to any apex.  A
- * virtual vertex s is added above every apex (apex -> s); then one
- * breadth-first search from s against the arrows gives every distance + 1.
+ * apex_distance: fewest links from each organisation up to any apex: one
+ * breadth-first search against the arrows from a root above every apex gives
+ * every distance + 1.
  */
 static igraph_error_t apex_distance_into(const igraph_t *g, double *dst)
 {
 	igraph_integer_t n = igraph_vcount(g), i;
-	igraph_t h;
-	igraph_vector_int_t outdeg, extra;
 	igraph_matrix_t dist;
+	igraph_t h;
 	igraph_error_t err;
-	bool have_h = false, have_dist = false;
 
-	if ((err = igraph_vector_int_init(&outdeg, 0)))
+	if ((err = acg_graph_above_apexes(g, &h)))
 		return err;
-	if ((err = igraph_vector_int_init(&extra, 0))) {
-		igraph_vector_int_destroy(&outdeg);
+	if ((err = igraph_matrix_init(&dist, 0, 0))) {
+		igraph_destroy(&h);
 		return err;
 	}
-	TRY(igraph_degree(g, &outdeg, igraph_vss_all(), IGRAPH_OUT, IGRAPH_LOOPS));
-	for (i = 0; i < n; i++)
-		if (VECTOR(outdeg)[i] == 0) {
-			TRY(igraph_vector_int_push_back(&extra, i));
-			TRY(igraph_vector_int_push_back(&extra, n));
-		}
-	TRY(igraph_copy(&h, g));
-	have_h = true;
-	TRY(igraph_add_vertices(&h, 1, NULL));
-	TRY(igraph_add_edges(&h, &extra, NULL));
-	TRY(igraph_matrix_init(&dist, 0, 0));
-	have_dist = true;
-	TRY(igraph_distances(&h, &dist, igraph_vss_1(n), igraph_vss_all(), IGRAPH_IN));
-	for (i = 0; i < n; i++) {
+	err = igraph_distances(&h, &dist, igraph_vss_1(n), igraph_vss_all(), IGRAPH_IN);
+	for (i = 0; !err && i < n; i++) {
 		igraph_real_t d = MATRIX(dist, 0, i);
 
 		dst[i] = isfinite(d) ? d - 1 : NAN;
 	}
-out:
-	if (have_dist)
-		igraph_matrix_destroy(&dist);
-	if (have_h)
-		igraph_destroy(&h);
-	igraph_vector_int_destroy(&outdeg);
-	igraph_vector_int_destroy(&extra);
+	igraph_matrix_destroy(&dist);
+	igraph_destroy(&h);
 	return err;
 }
 

@@ -1058,37 +1058,24 @@ static igraph_error_t dominators(const struct ctx *c, double *dominated)
 {
 	const igraph_t *g = &c->col->g;
 	igraph_integer_t n = igraph_vcount(g), i, d;
-	igraph_vector_int_t extra, dom;
+	igraph_vector_int_t dom;
 	igraph_t h;
-	bool have_h = false;
 	igraph_error_t err;
 
-	if ((err = igraph_vector_int_init(&extra, 0)))
+	for (i = 0; i < n; i++)
+		dominated[i] = 0;
+	if ((err = acg_graph_above_apexes(g, &h)))
 		return err;
 	if ((err = igraph_vector_int_init(&dom, 0))) {
-		igraph_vector_int_destroy(&extra);
+		igraph_destroy(&h);
 		return err;
 	}
-	for (i = 0; i < n; i++) {
-		dominated[i] = 0;
-		if (c->mx->v[ACG_METRIC_OUT_DEGREE][i] == 0) {
-			TRY(igraph_vector_int_push_back(&extra, i));
-			TRY(igraph_vector_int_push_back(&extra, n));
-		}
-	}
-	TRY(igraph_copy(&h, g));
-	have_h = true;
-	TRY(igraph_add_vertices(&h, 1, NULL));
-	TRY(igraph_add_edges(&h, &extra, NULL));
-	TRY(igraph_dominator_tree(&h, n, &dom, NULL, NULL, IGRAPH_IN));
-	for (i = 0; i < n; i++)
+	err = igraph_dominator_tree(&h, n, &dom, NULL, NULL, IGRAPH_IN);
+	for (i = 0; !err && i < n; i++)
 		for (d = VECTOR(dom)[i]; d >= 0 && d < n; d = VECTOR(dom)[d])
 			dominated[d] += 1;
-out:
-	if (have_h)
-		igraph_destroy(&h);
-	igraph_vector_int_destroy(&extra);
 	igraph_vector_int_destroy(&dom);
+	igraph_destroy(&h);
 	return err;
 }
 

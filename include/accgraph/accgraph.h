@@ -7,11 +7,18 @@
 #ifndef ACCGRAPH_ACCGRAPH_H
 #define ACCGRAPH_ACCGRAPH_H
 
+#include "accgraph/chains.h"
 #include "accgraph/date.h"
 #include "accgraph/diag.h"
+#include "accgraph/graph.h"
 #include "accgraph/load.h"
+#include "accgraph/metrics.h"
 #include "accgraph/model.h"
 #include "accgraph/output.h"
+#include "accgraph/report.h"
+#include "accgraph/select.h"
+#include "accgraph/structure.h"
+#include "accgraph/table.h"
 
 #define ACG_VERSION_MAJOR 0
 #define ACG_VERSION_MINOR 1

@@ -93,6 +93,7 @@ enum {
 	CLI_OPT_REGION,
 	CLI_OPT_FOR,
 	CLI_OPT_SEED,
+	CLI_OPT_FORMAT,
 	CLI_OPT_FIRST_COMMAND_OPTION /* commands number their own long options from here */
 };
 
@@ -132,6 +133,45 @@ void cli_system_opts_release(struct cli_system_opts *o);
  */
 int cli_system_option(const struct cli_command *cmd, struct cli_system_opts *o, int c,
 		      const char *arg);
+
+/*
+ * The options of every command that reads a system and writes a result:
+ * the selection and seed, -o/--output, --format and -h/--help.  List
+ * CLI_RESULT_LONGOPTS in the command's option table (with "o:h" in its short
+ * options) and pass every option it does not handle itself to
+ * cli_result_option().
+ */
+struct cli_result_opts {
+	struct cli_system_opts sys;
+	const char *outpath; /* NULL: standard output */
+	const char *format;  /* NULL: from the extension of outpath, or the default */
+};
+
+#define CLI_RESULT_LONGOPTS                                            \
+	{"format", required_argument, NULL, CLI_OPT_FORMAT},           \
+	{"output", required_argument, NULL, 'o'},                      \
+	{"help", no_argument, NULL, 'h'},                              \
+	CLI_SYSTEM_LONGOPTS
+
+/* Returned by cli_result_option() once --help was printed: end with EXIT_OK. */
+#define CLI_HELP_SHOWN (-2)
+
+void cli_result_opts_init(struct cli_result_opts *o);
+void cli_result_opts_release(struct cli_result_opts *o);
+
+/*
+ * Takes option c as getopt_long() returned it (with `optarg` set): 0 when
+ * taken, CLI_HELP_SHOWN after printing the command's usage, or the exit
+ * status to end with after reporting a bad option or value.
+ */
+int cli_result_option(const struct cli_command *cmd, struct cli_result_opts *o, int c,
+		      char **argv);
+
+/*
+ * Checks that exactly n operands follow the options (argv[optind..argc)),
+ * named by `what` in the message ("FILE", "FILE FROM TO").  0 or EXIT_USAGE.
+ */
+int cli_expect_operands(const struct cli_command *cmd, int argc, int n, const char *what);
 
 /*
  * Loads the system at path and applies the selection, printing every

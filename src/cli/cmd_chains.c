@@ -32,7 +32,7 @@ const struct cli_command cmd_chains = {
 	run_chains,
 };
 
-enum { OPT_FORMAT = CLI_OPT_FIRST_COMMAND_OPTION, OPT_ORG };
+enum { OPT_ORG = CLI_OPT_FIRST_COMMAND_OPTION };
 
 struct chains_job {
 	const struct acg_chains *chains;
@@ -51,61 +51,41 @@ static enum acg_status write_chains(FILE *f, const void *arg)
 static int run_chains(int argc, char **argv)
 {
 	static const struct option longopts[] = {
-		{"format", required_argument, NULL, OPT_FORMAT},
 		{"org", required_argument, NULL, OPT_ORG},
-		{"output", required_argument, NULL, 'o'},
-		{"help", no_argument, NULL, 'h'},
-		CLI_SYSTEM_LONGOPTS,
+		CLI_RESULT_LONGOPTS,
 		{NULL, 0, NULL, 0},
 	};
 	static const enum acg_format formats[] = {ACG_FORMAT_TEXT, ACG_FORMAT_MD, ACG_FORMAT_JSON};
-	struct cli_system_opts sys;
+	struct cli_result_opts opts;
 	struct acg_diags diags = ACG_DIAGS_INIT;
 	struct acg_model *m = NULL;
 	struct acg_graph *g = NULL;
 	struct acg_chains *ch = NULL;
-	const char *format_name = NULL, *outpath = NULL, *org_id = NULL;
+	const char *org_id = NULL;
 	size_t org = ACG_NONE;
 	enum acg_format format;
 	enum acg_status st;
 	int c, rc = EXIT_OK;
 
-	cli_system_opts_init(&sys);
+	cli_result_opts_init(&opts);
 	opterr = 0;
 	optind = 0;
 	while ((c = getopt_long(argc, argv, ":o:h", longopts, NULL)) != -1) {
 		switch (c) {
-		case OPT_FORMAT:
-			format_name = optarg;
-			break;
 		case OPT_ORG:
 			org_id = optarg;
 			break;
-		case 'o':
-			outpath = optarg;
-			break;
-		case 'h':
-			fputs(cmd_chains.usage, stdout);
-			goto out;
-		case ':':
-		case '?':
-			rc = cli_bad_option(&cmd_chains, argv, c);
-			goto out;
 		default:
-			if ((rc = cli_system_option(&cmd_chains, &sys, c, optarg)))
+			if ((rc = cli_result_option(&cmd_chains, &opts, c, argv)))
 				goto out;
 		}
 	}
-	if (optind != argc - 1) {
-		rc = cli_usage_error(&cmd_chains, optind >= argc ? "no file given"
-								 : "one file only, not %d",
-				     argc - optind);
+	if ((rc = cli_expect_operands(&cmd_chains, argc, 1, "one FILE")))
 		goto out;
-	}
-	if ((rc = cli_format(&cmd_chains, format_name, outpath, ACG_FORMAT_TEXT, formats,
+	if ((rc = cli_format(&cmd_chains, opts.format, opts.outpath, ACG_FORMAT_TEXT, formats,
 			     sizeof(formats) / sizeof(*formats), &format)))
 		goto out;
-	if ((rc = cli_load_system(argv[optind], &sys, &m)))
+	if ((rc = cli_load_system(argv[optind], &opts.sys, &m)))
 		goto out;
 	if (org_id && (rc = cli_find_org(&cmd_chains, m, "--org", org_id, &org)))
 		goto out;
@@ -115,7 +95,7 @@ static int run_chains(int argc, char **argv)
 	if (st == ACG_OK) {
 		struct chains_job job = {ch, org_id ? &org : NULL, org_id ? 1 : 0, format};
 
-		st = cli_write_output(outpath, write_chains, &job, &diags);
+		st = cli_write_output(opts.outpath, write_chains, &job, &diags);
 	}
 	cli_print_diags(&diags, false);
 	if (st == ACG_ENOMEM)
@@ -126,6 +106,6 @@ out:
 	acg_graph_free(g);
 	acg_model_free(m);
 	acg_diags_release(&diags);
-	cli_system_opts_release(&sys);
-	return rc;
+	cli_result_opts_release(&opts);
+	return rc == CLI_HELP_SHOWN ? EXIT_OK : rc;
 }

@@ -59,8 +59,7 @@ const struct cli_command cmd_metrics = {
 };
 
 enum {
-	OPT_FORMAT = CLI_OPT_FIRST_COMMAND_OPTION,
-	OPT_SORT,
+	OPT_SORT = CLI_OPT_FIRST_COMMAND_OPTION,
 	OPT_TOP,
 	OPT_COLUMNS,
 	OPT_EXACT,
@@ -186,26 +185,23 @@ static enum acg_status write_table(FILE *f, const void *arg)
 static int run_metrics(int argc, char **argv)
 {
 	static const struct option longopts[] = {
-		{"format", required_argument, NULL, OPT_FORMAT},
 		{"sort", required_argument, NULL, OPT_SORT},
 		{"top", required_argument, NULL, OPT_TOP},
 		{"columns", required_argument, NULL, OPT_COLUMNS},
 		{"exact", no_argument, NULL, OPT_EXACT},
-		{"output", required_argument, NULL, 'o'},
-		{"help", no_argument, NULL, 'h'},
-		CLI_SYSTEM_LONGOPTS,
+		CLI_RESULT_LONGOPTS,
 		{NULL, 0, NULL, 0},
 	};
 	static const enum acg_format formats[] = {ACG_FORMAT_TEXT, ACG_FORMAT_CSV, ACG_FORMAT_TSV,
 						  ACG_FORMAT_JSON, ACG_FORMAT_MD};
-	struct cli_system_opts sys;
+	struct cli_result_opts opts;
 	struct acg_diags diags = ACG_DIAGS_INIT;
 	struct acg_model *m = NULL;
 	struct acg_graph *g = NULL;
 	struct acg_metrics *mx = NULL;
 	struct acg_table *t = NULL;
 	struct acg_metric_options mopt = {ACG_DEFAULT_SEED, false};
-	const char *format_name = NULL, *sort = NULL, *columns = NULL, *outpath = NULL;
+	const char *sort = NULL, *columns = NULL;
 	unsigned long top = 0;
 	bool have_top = false, want[ACG_METRIC_COUNT] = {false};
 	size_t cols[NTEXT + ACG_METRIC_COUNT], ncols, sort_col = (size_t)-1, k;
@@ -213,14 +209,11 @@ static int run_metrics(int argc, char **argv)
 	enum acg_status st;
 	int c, rc = EXIT_OK;
 
-	cli_system_opts_init(&sys);
+	cli_result_opts_init(&opts);
 	opterr = 0;
 	optind = 0;
 	while ((c = getopt_long(argc, argv, ":o:h", longopts, NULL)) != -1) {
 		switch (c) {
-		case OPT_FORMAT:
-			format_name = optarg;
-			break;
 		case OPT_SORT:
 			sort = optarg;
 			break;
@@ -235,28 +228,14 @@ static int run_metrics(int argc, char **argv)
 		case OPT_EXACT:
 			mopt.exact = true;
 			break;
-		case 'o':
-			outpath = optarg;
-			break;
-		case 'h':
-			fputs(cmd_metrics.usage, stdout);
-			goto out;
-		case ':':
-		case '?':
-			rc = cli_bad_option(&cmd_metrics, argv, c);
-			goto out;
 		default:
-			if ((rc = cli_system_option(&cmd_metrics, &sys, c, optarg)))
+			if ((rc = cli_result_option(&cmd_metrics, &opts, c, argv)))
 				goto out;
 		}
 	}
-	if (optind != argc - 1) {
-		rc = cli_usage_error(&cmd_metrics, optind >= argc ? "no file given"
-								  : "one file only, not %d",
-				     argc - optind);
+	if ((rc = cli_expect_operands(&cmd_metrics, argc, 1, "one FILE")))
 		goto out;
-	}
-	if ((rc = cli_format(&cmd_metrics, format_name, outpath, ACG_FORMAT_TEXT, formats,
+	if ((rc = cli_format(&cmd_metrics, opts.format, opts.outpath, ACG_FORMAT_TEXT, formats,
 			     sizeof(formats) / sizeof(*formats), &format)) ||
 	    (rc = parse_columns(columns, cols, &ncols)))
 		goto out;
@@ -270,9 +249,9 @@ static int run_metrics(int argc, char **argv)
 	if (sort_col != (size_t)-1 && sort_col >= NTEXT)
 		want[sort_col - NTEXT] = true;
 
-	if ((rc = cli_load_system(argv[optind], &sys, &m)))
+	if ((rc = cli_load_system(argv[optind], &opts.sys, &m)))
 		goto out;
-	mopt.seed = sys.seed;
+	mopt.seed = opts.sys.seed;
 	st = acg_graph_build(m, &g, &diags);
 	if (st == ACG_OK)
 		st = acg_metrics_compute(g, want, &mopt, &mx, &diags);
@@ -288,7 +267,7 @@ static int run_metrics(int argc, char **argv)
 	{
 		struct table_job job = {t, cols, ncols, format};
 
-		st = cli_write_output(outpath, write_table, &job, &diags);
+		st = cli_write_output(opts.outpath, write_table, &job, &diags);
 	}
 fail:
 	cli_print_diags(&diags, false);
@@ -301,6 +280,6 @@ out:
 	acg_graph_free(g);
 	acg_model_free(m);
 	acg_diags_release(&diags);
-	cli_system_opts_release(&sys);
-	return rc;
+	cli_result_opts_release(&opts);
+	return rc == CLI_HELP_SHOWN ? EXIT_OK : rc;
 }

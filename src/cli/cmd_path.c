@@ -30,8 +30,6 @@ const struct cli_command cmd_path = {
 	run_path,
 };
 
-enum { OPT_FORMAT = CLI_OPT_FIRST_COMMAND_OPTION };
-
 struct path_job {
 	const struct acg_model *model;
 	size_t from, to;
@@ -60,56 +58,33 @@ static void free_paths(struct acg_path *paths, size_t n)
 static int run_path(int argc, char **argv)
 {
 	static const struct option longopts[] = {
-		{"format", required_argument, NULL, OPT_FORMAT},
-		{"output", required_argument, NULL, 'o'},
-		{"help", no_argument, NULL, 'h'},
-		CLI_SYSTEM_LONGOPTS,
+		CLI_RESULT_LONGOPTS,
 		{NULL, 0, NULL, 0},
 	};
 	static const enum acg_format formats[] = {ACG_FORMAT_TEXT, ACG_FORMAT_MD, ACG_FORMAT_JSON};
-	struct cli_system_opts sys;
+	struct cli_result_opts opts;
 	struct acg_diags diags = ACG_DIAGS_INIT;
 	struct acg_model *m = NULL;
 	struct acg_graph *g = NULL;
 	struct acg_path *paths = NULL, *back = NULL;
 	size_t npaths = 0, nback = 0, from, to;
-	const char *format_name = NULL, *outpath = NULL;
 	enum acg_format format;
 	enum acg_status st;
 	int c, rc = EXIT_OK;
 
-	cli_system_opts_init(&sys);
+	cli_result_opts_init(&opts);
 	opterr = 0;
 	optind = 0;
 	while ((c = getopt_long(argc, argv, ":o:h", longopts, NULL)) != -1) {
-		switch (c) {
-		case OPT_FORMAT:
-			format_name = optarg;
-			break;
-		case 'o':
-			outpath = optarg;
-			break;
-		case 'h':
-			fputs(cmd_path.usage, stdout);
+		if ((rc = cli_result_option(&cmd_path, &opts, c, argv)))
 			goto out;
-		case ':':
-		case '?':
-			rc = cli_bad_option(&cmd_path, argv, c);
-			goto out;
-		default:
-			if ((rc = cli_system_option(&cmd_path, &sys, c, optarg)))
-				goto out;
-		}
 	}
-	if (argc - optind != 3) {
-		rc = cli_usage_error(&cmd_path, "expected FILE FROM TO, got %d %s", argc - optind,
-				     argc - optind == 1 ? "argument" : "arguments");
+	if ((rc = cli_expect_operands(&cmd_path, argc, 3, "FILE FROM TO")))
 		goto out;
-	}
-	if ((rc = cli_format(&cmd_path, format_name, outpath, ACG_FORMAT_TEXT, formats,
+	if ((rc = cli_format(&cmd_path, opts.format, opts.outpath, ACG_FORMAT_TEXT, formats,
 			     sizeof(formats) / sizeof(*formats), &format)))
 		goto out;
-	if ((rc = cli_load_system(argv[optind], &sys, &m)) ||
+	if ((rc = cli_load_system(argv[optind], &opts.sys, &m)) ||
 	    (rc = cli_find_org(&cmd_path, m, "FROM", argv[optind + 1], &from)) ||
 	    (rc = cli_find_org(&cmd_path, m, "TO", argv[optind + 2], &to)))
 		goto out;
@@ -121,7 +96,7 @@ static int run_path(int argc, char **argv)
 	if (st == ACG_OK) {
 		struct path_job job = {m, from, to, paths, npaths, format};
 
-		st = cli_write_output(outpath, write_paths, &job, &diags);
+		st = cli_write_output(opts.outpath, write_paths, &job, &diags);
 	}
 	if (st == ACG_OK && nback)
 		fprintf(stderr,
@@ -129,7 +104,7 @@ static int run_path(int argc, char **argv)
 			"through %zu %s (accgraph path %s %s %s%s)\n",
 			m->orgs[to].name, m->orgs[from].name, back[0].n - 1,
 			back[0].n == 2 ? "link" : "links", argv[optind], m->orgs[to].id, m->orgs[from].id,
-			sys.text ? sys.text : "");
+			opts.sys.text ? opts.sys.text : "");
 	cli_print_diags(&diags, false);
 	if (st == ACG_ENOMEM)
 		cli_error("out of memory");
@@ -140,6 +115,6 @@ out:
 	acg_graph_free(g);
 	acg_model_free(m);
 	acg_diags_release(&diags);
-	cli_system_opts_release(&sys);
-	return rc;
+	cli_result_opts_release(&opts);
+	return rc == CLI_HELP_SHOWN ? EXIT_OK : rc;
 }

@@ -35,7 +35,7 @@ const struct cli_command cmd_report = {
 	run_report,
 };
 
-enum { OPT_FORMAT = CLI_OPT_FIRST_COMMAND_OPTION, OPT_EXACT };
+enum { OPT_EXACT = CLI_OPT_FIRST_COMMAND_OPTION };
 
 struct report_job {
 	const struct acg_report *report;
@@ -52,71 +52,50 @@ static enum acg_status write_report(FILE *f, const void *arg)
 static int run_report(int argc, char **argv)
 {
 	static const struct option longopts[] = {
-		{"format", required_argument, NULL, OPT_FORMAT},
 		{"exact", no_argument, NULL, OPT_EXACT},
-		{"output", required_argument, NULL, 'o'},
-		{"help", no_argument, NULL, 'h'},
-		CLI_SYSTEM_LONGOPTS,
+		CLI_RESULT_LONGOPTS,
 		{NULL, 0, NULL, 0},
 	};
 	static const enum acg_format formats[] = {ACG_FORMAT_TEXT, ACG_FORMAT_MD, ACG_FORMAT_JSON};
-	struct cli_system_opts sys;
+	struct cli_result_opts opts;
 	struct acg_diags diags = ACG_DIAGS_INIT;
 	struct acg_model *m = NULL;
 	struct acg_graph *g = NULL;
 	struct acg_report *report = NULL;
 	struct acg_report_options ropt = {ACG_DEFAULT_SEED, false, NULL};
-	const char *format_name = NULL, *outpath = NULL;
 	enum acg_format format;
 	enum acg_status st;
 	int c, rc = EXIT_OK;
 
-	cli_system_opts_init(&sys);
+	cli_result_opts_init(&opts);
 	opterr = 0;
 	optind = 0;
 	while ((c = getopt_long(argc, argv, ":o:h", longopts, NULL)) != -1) {
 		switch (c) {
-		case OPT_FORMAT:
-			format_name = optarg;
-			break;
 		case OPT_EXACT:
 			ropt.exact = true;
 			break;
-		case 'o':
-			outpath = optarg;
-			break;
-		case 'h':
-			fputs(cmd_report.usage, stdout);
-			goto out;
-		case ':':
-		case '?':
-			rc = cli_bad_option(&cmd_report, argv, c);
-			goto out;
 		default:
-			if ((rc = cli_system_option(&cmd_report, &sys, c, optarg)))
+			if ((rc = cli_result_option(&cmd_report, &opts, c, argv)))
 				goto out;
 		}
 	}
-	if (optind != argc - 1) {
-		rc = cli_usage_error(&cmd_report, optind >= argc ? "no file given"
-								 : "one file only, not %d",
-				     argc - optind);
+	if ((rc = cli_expect_operands(&cmd_report, argc, 1, "one FILE")))
 		goto out;
-	}
-	if ((rc = cli_format(&cmd_report, format_name, outpath, ACG_FORMAT_TEXT, formats,
+	if ((rc = cli_format(&cmd_report, opts.format, opts.outpath, ACG_FORMAT_TEXT, formats,
 			     sizeof(formats) / sizeof(*formats), &format)))
 		goto out;
-	if ((rc = cli_load_system(argv[optind], &sys, &m)))
+	if ((rc = cli_load_system(argv[optind], &opts.sys, &m)))
 		goto out;
-	ropt.seed = sys.seed;
-	ropt.selection = sys.text ? sys.text + 1 : NULL;
+	ropt.seed = opts.sys.seed;
+	ropt.selection = opts.sys.text ? opts.sys.text + 1 : NULL;
 	st = acg_graph_build(m, &g, &diags);
 	if (st == ACG_OK)
 		st = acg_report_compute(g, &ropt, &report, &diags);
 	if (st == ACG_OK) {
 		struct report_job job = {report, format};
 
-		st = cli_write_output(outpath, write_report, &job, &diags);
+		st = cli_write_output(opts.outpath, write_report, &job, &diags);
 	}
 	cli_print_diags(&diags, false);
 	if (st == ACG_ENOMEM)
@@ -127,6 +106,6 @@ out:
 	acg_graph_free(g);
 	acg_model_free(m);
 	acg_diags_release(&diags);
-	cli_system_opts_release(&sys);
-	return rc;
+	cli_result_opts_release(&opts);
+	return rc == CLI_HELP_SHOWN ? EXIT_OK : rc;
 }

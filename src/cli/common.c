@@ -379,3 +379,46 @@ int cli_find_org(const struct cli_command *cmd, const struct acg_model *m, const
 	return cli_usage_error(cmd, "%s: no organisation has id \"%s\"%s", what, id,
 			       m->norgs ? "" : " (the selection keeps no organisation)");
 }
+
+void cli_result_opts_init(struct cli_result_opts *o)
+{
+	cli_system_opts_init(&o->sys);
+	o->outpath = NULL;
+	o->format = NULL;
+}
+
+void cli_result_opts_release(struct cli_result_opts *o)
+{
+	cli_system_opts_release(&o->sys);
+}
+
+int cli_result_option(const struct cli_command *cmd, struct cli_result_opts *o, int c,
+		      char **argv)
+{
+	switch (c) {
+	case 'o':
+		o->outpath = optarg;
+		return 0;
+	case CLI_OPT_FORMAT:
+		o->format = optarg;
+		return 0;
+	case 'h':
+		fputs(cmd->usage, stdout);
+		return CLI_HELP_SHOWN;
+	case ':':
+	case '?':
+		return cli_bad_option(cmd, argv, c);
+	default:
+		return cli_system_option(cmd, &o->sys, c, optarg);
+	}
+}
+
+int cli_expect_operands(const struct cli_command *cmd, int argc, int n, const char *what)
+{
+	int got = argc - optind;
+
+	if (got == n)
+		return 0;
+	return cli_usage_error(cmd, "expected %s, got %d %s", what, got,
+			       got == 1 ? "argument" : "arguments");
+}
