@@ -40,7 +40,8 @@ void acg_date_to_ymd(acg_date date, int *year, int *month, int *day);
 
 /*
  * Writes date as "YYYY-MM-DD" into buf (at least ACG_DATE_BUFSIZE bytes) and
- * returns buf.  ACG_DATE_NONE is written as the empty string.
+ * returns buf.  ACG_DATE_NONE is written as the empty string.  Only dates of
+ * years 1 to 9999 (all that acg_date_parse() accepts) are written correctly.
  */
 char *acg_date_format(acg_date date, char buf[ACG_DATE_BUFSIZE]);
 

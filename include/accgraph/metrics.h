@@ -25,7 +25,9 @@ enum acg_metric {
 	ACG_METRIC_BETWEENNESS,  /* directed, unweighted, collapsed, not normalised */
 	ACG_METRIC_HARMONIC,     /* out-going harmonic centrality, collapsed, over n - 1 */
 	ACG_METRIC_PAGERANK,     /* directed, damping 0.85, weights summed over parallel links */
-	ACG_METRIC_HUB,          /* Kleinberg hub score, collapsed, max scaled to 1 */
+	ACG_METRIC_HUB,          /* Kleinberg hub score, collapsed, max scaled to 1; not
+				    unique when the leading eigenvalue is repeated (igraph's
+				    solver then returns one of the solutions) */
 	ACG_METRIC_AUTHORITY,    /* Kleinberg authority score, collapsed, max scaled to 1 */
 	ACG_METRIC_CORENESS,     /* k-core number, undirected, collapsed */
 	ACG_METRIC_CONSTRAINT,   /* Burt's constraint, undirected, weights summed (igraph) */

@@ -55,8 +55,9 @@ const char *acg_basis_name(enum acg_basis basis);
 const char *acg_sanction_name(enum acg_sanction sanction);
 
 /*
- * The value for a file's spelling; ACG_BASIS_UNSPECIFIED or
- * ACG_SANCTION_UNSPECIFIED when name is not one of them.
+ * The value for a file's spelling (name must not be NULL);
+ * ACG_BASIS_UNSPECIFIED or ACG_SANCTION_UNSPECIFIED when name is not one of
+ * them.
  */
 enum acg_basis acg_basis_from_name(const char *name);
 enum acg_sanction acg_sanction_from_name(const char *name);
@@ -193,8 +194,9 @@ struct acg_model *acg_model_new(void);
 void acg_model_free(struct acg_model *model);
 
 /*
- * Appends a zeroed organisation (dates unbounded) and returns it, or NULL when
- * out of memory.  The caller fills it with owned strings; the model frees
+ * Appends an empty organisation (every member zero or NULL, except type =
+ * ACG_NONE and both dates ACG_DATE_NONE) and returns it, or NULL when out of
+ * memory.  The caller fills it with owned strings; the model frees
  * them.  Call acg_model_index_org() once its id is set.
  */
 struct acg_org *acg_model_add_org(struct acg_model *model);
@@ -210,7 +212,8 @@ enum acg_status acg_model_index_org(struct acg_model *model, size_t i, size_t *f
 size_t acg_model_find_org(const struct acg_model *model, const char *id);
 
 /*
- * Appends a zeroed link (weight 1, dates unbounded) and returns it, or NULL
+ * Appends an empty link (every member zero or NULL, except from, to and type
+ * = ACG_NONE, weight 1 and both dates ACG_DATE_NONE) and returns it, or NULL
  * when out of memory.
  */
 struct acg_link *acg_model_add_link(struct acg_model *model);
