@@ -734,7 +734,7 @@ static int describe_divergence(const struct ctx *c, struct buf *b, size_t i, con
 
 		if (seen_principal(c, i, k, p))
 			continue;
-		if (bits[p * words + 0] && c->mx->v[ACG_METRIC_OUT_DEGREE][p] == 0) {
+		if (c->mx->v[ACG_METRIC_OUT_DEGREE][p] == 0) {
 			if (buf_addf(b, "%s%s (an apex)", b->n ? "; " : "", org_name(c, p)))
 				return -1;
 			continue;
@@ -900,7 +900,7 @@ static igraph_error_t section_divergent(struct ctx *c)
 		NEED(!report_set_sentence(
 			s,
 			"%zu %s to principals that answer, in the end, to different apexes; most: "
-			"%s, %zu apexes. %zu %s held to account for the same thing by different "
+			"%s, with %zu apexes. %zu %s held to account for the same thing by different "
 			"mechanisms.",
 			count, plural((double)count, "organisation answers", "organisations answer"),
 			org_name(c, most), most_n, mcount,
@@ -1022,10 +1022,11 @@ static igraph_error_t section_mutual(struct ctx *c)
 		NEED(!report_set_sentence(
 			s,
 			"%zu %s of organisations %s each other to account, and %zu %s of mutual "
-			"accountability (reciprocal pairs included) join %zu %s.",
+			"accountability (reciprocal pairs included) %s %zu %s.",
 			npairs, plural((double)npairs, "pair", "pairs"),
 			plural((double)npairs, "holds", "hold"), ncycles,
-			plural((double)ncycles, "cycle", "cycles"), in_cycles,
+			plural((double)ncycles, "cycle", "cycles"),
+			plural((double)ncycles, "joins", "join"), in_cycles,
 			plural((double)in_cycles, "organisation", "organisations")));
 	NEED(!report_add_integer(s, "reciprocal_pairs", "pairs that hold each other to account",
 				 (double)npairs));
@@ -1079,6 +1080,36 @@ static igraph_error_t dominators(const struct ctx *c, double *dominated)
 	return err;
 }
 
+/* Whether the first link (in file order) between a and z runs from z to a. */
+static bool first_link_runs_back(const struct ctx *c, size_t a, size_t z)
+{
+	size_t k, j, first_az = ACG_NONE, first_za = ACG_NONE;
+
+	FOR_OUT_LINKS(c, a, k, j)
+		if (c->m->links[j].to == z && first_az == ACG_NONE)
+			first_az = j;
+	FOR_OUT_LINKS(c, z, k, j)
+		if (c->m->links[j].to == a && first_za == ACG_NONE)
+			first_za = j;
+	return first_za < first_az;
+}
+
+/* The types of every link between a and z in file order, "(back)" for z -> a. */
+static int pair_types(const struct ctx *c, struct buf *b, size_t a, size_t z)
+{
+	size_t j, n = 0;
+
+	for (j = 0; j < c->m->nlinks; j++) {
+		const struct acg_link *l = &c->m->links[j];
+		bool fwd = l->from == a && l->to == z, back = l->from == z && l->to == a;
+
+		if ((fwd || back) && buf_addf(b, "%s%s%s", n++ ? ", " : "", link_type_name(c, j),
+					      back ? " (back)" : ""))
+			return -1;
+	}
+	return 0;
+}
+
 static igraph_error_t section_spof(struct ctx *c)
 {
 	static const char *const dcols[] = {"id", "name", "type", "organisations_depending", NULL};
@@ -1127,23 +1158,24 @@ static igraph_error_t section_spof(struct ctx *c)
 	for (k = 0; k < igraph_vector_int_size(&br); k++) {
 		igraph_integer_t e = VECTOR(br)[k];
 
-		size_t a = (size_t)IGRAPH_FROM(u, e), z = (size_t)IGRAPH_TO(u, e), q, j;
+		size_t a = (size_t)IGRAPH_FROM(u, e), z = (size_t)IGRAPH_TO(u, e);
 		struct buf b = {NULL, 0, 0};
 
-		/* Written the way the links run: a bridge's links all go one way. */
-		FOR_OUT_LINKS(c, z, q, j)
-			if (c->m->links[j].to == a) {
-				size_t t = a;
+		/*
+		 * Written the way its first link (in file order) runs; the types are
+		 * those of every link of the pair, "(back)" marking one that runs
+		 * the other way.
+		 */
+		if (first_link_runs_back(c, a, z)) {
+			size_t t = a;
 
-				a = z;
-				z = t;
-				break;
-			}
+			a = z;
+			z = t;
+		}
 		NEED((r = acg_table_add_row(bt)) != (size_t)-1);
 		NEED(!acg_table_set_text(bt, r, 0, c->m->orgs[a].id));
 		NEED(!acg_table_set_text(bt, r, 1, c->m->orgs[z].id));
-		if (buf_add(&b, "") || types_between(c, &b, a, z) ||
-		    acg_table_set_text(bt, r, 2, b.s)) {
+		if (buf_add(&b, "") || pair_types(c, &b, a, z) || acg_table_set_text(bt, r, 2, b.s)) {
 			free(b.s);
 			err = IGRAPH_ENOMEM;
 			goto out;
@@ -1209,7 +1241,7 @@ static int link_row(const struct ctx *c, struct acg_table *t, size_t j)
 	for (k = 0; k < l->domains.n; k++)
 		if (buf_addf(&b, "%s%s", k ? ", " : "", l->domains.v[k]))
 			goto out;
-	rc = acg_table_set_text(t, r, 3, b.s) ||
+	rc = acg_table_set_text(t, r, 3, l->domains.n ? b.s : NULL) ||
 			     acg_table_set_text(t, r, 4, l->basis ? acg_basis_name(l->basis) : NULL) ||
 			     acg_table_set_text(t, r, 5,
 						l->sanction ? acg_sanction_name(l->sanction) : NULL)

@@ -167,15 +167,30 @@ void cli_system_opts_release(struct cli_system_opts *o)
 	o->text = NULL;
 }
 
-/* Appends " --option value" to the selection's text; 0, or -1 when out of memory. */
+/*
+ * Appends " --option value" to the selection's text, the value quoted for a
+ * POSIX shell when it holds anything but letters, digits and ,._:/+-, so
+ * that the text can be pasted back; 0, or -1 when out of memory.
+ */
 static int note_option(struct cli_system_opts *o, const char *option, const char *value)
 {
-	size_t old = o->text ? strlen(o->text) : 0;
-	char *p = realloc(o->text, old + strlen(option) + strlen(value) + 4);
+	static const char plain[] = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+				    "0123456789,._:/+-";
+	size_t old = o->text ? strlen(o->text) : 0, quotes = 0;
+	bool quote = !*value || strspn(value, plain) != strlen(value);
+	const char *v;
+	char *p, *w;
 
+	for (v = value; *v; v++)
+		quotes += *v == '\'';
+	p = realloc(o->text, old + strlen(option) + strlen(value) + 3 * quotes + 6);
 	if (!p)
 		return -1;
-	sprintf(p + old, " %s %s", option, value);
+	w = p + old;
+	w += sprintf(w, " %s %s", option, quote ? "'" : "");
+	for (v = value; *v; v++)
+		w += *v == '\'' ? sprintf(w, "'\\''") : sprintf(w, "%c", *v);
+	sprintf(w, "%s", quote ? "'" : "");
 	o->text = p;
 	return 0;
 }
