@@ -525,6 +525,76 @@ static int multiplexity(const struct ctx *c, double *out)
 	return 0;
 }
 
+/*
+ * Principals per commissioner (the well-known type of PCTs, CCGs and ICBs),
+ * mean and most, and the mean number of distinct link types among the links
+ * of each organisation that has any.  0, or -1 when out of memory.
+ */
+static int per_organisation_figures(const struct ctx *c, struct report_section *s)
+{
+	const struct acg_model *m = c->m;
+	const double *principals = c->mx->v[ACG_METRIC_PRINCIPALS];
+	double n = 0, sum = 0, max = NAN, types = 0, linked = 0;
+	size_t i, j;
+	int rc = -1;
+
+	for (i = 0; i < m->norgs; i++) {
+		if (!strcmp(org_type_name(c, i), "commissioner")) {
+			n++;
+			sum += principals[i];
+			if (!(principals[i] <= max))
+				max = principals[i];
+		}
+	}
+	{
+		double *count = calloc(m->norgs + 1, sizeof(*count));
+		size_t *last = calloc(m->norgs + 1, sizeof(*last));
+
+		if (!count || !last) {
+			free(count);
+			free(last);
+			goto out;
+		}
+		/* Distinct (organisation, type) pairs: last[o] == t + 1 once type t is counted. */
+		for (j = 0; j < m->link_types.n; j++) {
+			size_t k;
+
+			for (k = 0; k < m->nlinks; k++) {
+				const struct acg_link *l = &m->links[k];
+
+				if (l->type != j)
+					continue;
+				if (last[l->from] != j + 1) {
+					last[l->from] = j + 1;
+					count[l->from]++;
+				}
+				if (last[l->to] != j + 1) {
+					last[l->to] = j + 1;
+					count[l->to]++;
+				}
+			}
+		}
+		for (i = 0; i < m->norgs; i++)
+			if (count[i] > 0) {
+				types += count[i];
+				linked++;
+			}
+		free(count);
+		free(last);
+	}
+	if (report_add_number(s, "principals_per_commissioner_mean",
+			      "principals per commissioner, mean", n ? sum / n : NAN) ||
+	    report_add_integer(s, "principals_per_commissioner_max",
+			       "principals per commissioner, most", max) ||
+	    report_add_number(s, "link_types_per_organisation",
+			      "link types per linked organisation, mean",
+			      linked ? types / linked : NAN))
+		goto out;
+	rc = 0;
+out:
+	return rc;
+}
+
 static igraph_error_t section_multiple(struct ctx *c)
 {
 	static const char *const cols[] = {"id", "name", "type", "principals", "accountable_to", NULL};
@@ -564,6 +634,7 @@ static igraph_error_t section_multiple(struct ctx *c)
 				 (double)count));
 	NEED(!report_add_integer(s, "most_principals", "most principals of one organisation",
 				 most == ACG_NONE ? (c->m->norgs ? 1 : NAN) : principals[most]));
+	NEED(!per_organisation_figures(c, s));
 	NEED(!report_add_number(s, "multiplexity",
 				"multiplexity (share of related pairs joined by two or more link types)",
 				mplex));
@@ -913,6 +984,9 @@ static igraph_error_t section_divergent(struct ctx *c)
 			mcount, plural((double)mcount, "organisation is", "organisations are")));
 	NEED(!report_add_integer(s, "count", "organisations whose principals answer to different apexes",
 				 (double)count));
+	NEED(!report_add_number(s, "share", "share of organisations whose principals answer to "
+					    "different apexes",
+				m->norgs ? (double)count / (double)m->norgs : NAN));
 	NEED(!report_add_integer(s, "mechanism_count",
 				 "organisations held to account for the same thing by different mechanisms",
 				 (double)mcount));

@@ -138,6 +138,33 @@ const char *acg_table_col_name(const struct acg_table *t, size_t col)
 	return col < t->ncols ? t->names[col] : NULL;
 }
 
+const char *acg_table_text(const struct acg_table *t, size_t row, size_t col)
+{
+	const struct cell *c = cell_at(t, row, col);
+
+	return c->kind == CELL_TEXT ? c->text : NULL;
+}
+
+double acg_table_number(const struct acg_table *t, size_t row, size_t col)
+{
+	const struct cell *c = cell_at(t, row, col);
+
+	return c->kind == CELL_NUMBER ? c->number : NAN;
+}
+
+size_t acg_table_find_row(const struct acg_table *t, size_t col, const char *text)
+{
+	size_t r;
+
+	for (r = 0; r < t->rows; r++) {
+		const char *s = acg_table_text(t, r, col);
+
+		if (s && !strcmp(s, text))
+			return r;
+	}
+	return (size_t)-1;
+}
+
 size_t acg_table_find_col(const struct acg_table *t, const char *name)
 {
 	size_t c;

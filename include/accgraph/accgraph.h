@@ -15,6 +15,7 @@
 #include "accgraph/metrics.h"
 #include "accgraph/model.h"
 #include "accgraph/output.h"
+#include "accgraph/render.h"
 #include "accgraph/report.h"
 #include "accgraph/select.h"
 #include "accgraph/structure.h"

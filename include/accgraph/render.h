@@ -102,7 +102,7 @@ enum acg_layout acg_layout_from_name(const char *name);
 #define ACG_RENDER_MAX_CLUSTER_LEVELS 2
 
 /* Names longer than this many characters are wrapped at spaces by default. */
-#define ACG_RENDER_DEFAULT_WRAP 24
+#define ACG_RENDER_DEFAULT_WRAP 18
 
 /* What a progress callback is told. */
 enum acg_render_phase {

@@ -68,6 +68,15 @@ size_t acg_table_cols(const struct acg_table *table);
 /* The name of column col, or NULL when out of range. */
 const char *acg_table_col_name(const struct acg_table *table, size_t col);
 
+/* The text of a cell, or NULL when it is a number or empty. */
+const char *acg_table_text(const struct acg_table *table, size_t row, size_t col);
+
+/* The number of a cell, or NaN when it is text or empty. */
+double acg_table_number(const struct acg_table *table, size_t row, size_t col);
+
+/* The first row whose cell in column col is the text `text`, or (size_t)-1. */
+size_t acg_table_find_row(const struct acg_table *table, size_t col, const char *text);
+
 /* The column named name, or (size_t)-1. */
 size_t acg_table_find_col(const struct acg_table *table, const char *name);
 

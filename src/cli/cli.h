@@ -35,6 +35,8 @@ extern const struct cli_command cmd_metrics;
 extern const struct cli_command cmd_report;
 extern const struct cli_command cmd_chains;
 extern const struct cli_command cmd_path;
+extern const struct cli_command cmd_diff;
+extern const struct cli_command cmd_render;
 
 /* The exit status for a library status. */
 int cli_exit_for(enum acg_status status);

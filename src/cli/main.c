@@ -16,6 +16,8 @@ static const struct cli_command *const commands[] = {
 	&cmd_report,
 	&cmd_chains,
 	&cmd_path,
+	&cmd_diff,
+	&cmd_render,
 	NULL,
 };
 
