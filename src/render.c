@@ -1432,7 +1432,10 @@ static Agnode_t *legend_node(struct drawing *d, Agraph_t *legend, const char *te
 		    set_label(d, n, d->n_label, text, 0, 'l'))
 			return NULL;
 	} else if (style_node(d, n, type, false) ||
-		   set_label(d, n, d->n_label, text, LEGEND_WRAP, 'n') ||
+		   set_label(d, n, d->n_label, text,
+			     d->opt->wrap && d->opt->wrap < LEGEND_WRAP ? d->opt->wrap
+									: d->opt->wrap ? LEGEND_WRAP : 0,
+			     'n') ||
 		   set_attr(n, d->n_height, "0.3")) {
 		return NULL;
 	}
