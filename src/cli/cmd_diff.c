@@ -3,6 +3,7 @@
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "accgraph/accgraph.h"
 #include "accgraph/diff.h"
@@ -47,6 +48,17 @@ static enum acg_status write_diff(FILE *f, const void *arg)
 	const struct diff_job *job = arg;
 
 	return acg_report_write(job->report, job->format, f);
+}
+
+/* Removes " --as-of DATE" from the selection's text (NULL-safe). */
+static void drop_as_of(char *text)
+{
+	char *p = text ? strstr(text, " --as-of ") : NULL, *end;
+
+	if (!p)
+		return;
+	end = strstr(p + 1, " --");
+	memmove(p, end ? end : p + strlen(p), strlen(end ? end : p + strlen(p)) + 1);
 }
 
 static int run_diff(int argc, char **argv)
@@ -115,7 +127,9 @@ static int run_diff(int argc, char **argv)
 	old_name = vs ? acg_date_format(a->as_of, date_a) : argv[optind];
 	new_name = vs ? acg_date_format(b->as_of, date_b) : argv[optind + 1];
 	ropt.seed = opts.sys.seed;
-	ropt.selection = opts.sys.text ? opts.sys.text + 1 : NULL;
+	if (vs)
+		drop_as_of(opts.sys.text); /* the two dates are the comparison, not a selection */
+	ropt.selection = opts.sys.text && *opts.sys.text ? opts.sys.text + 1 : NULL;
 	st = acg_graph_build(a, &ga, &diags);
 	if (st == ACG_OK)
 		st = acg_graph_build(b, &gb, &diags);
