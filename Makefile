@@ -31,7 +31,8 @@ SANFLAGS ?=
 ALL_CPPFLAGS = -Iinclude -D_XOPEN_SOURCE=700 $(PKG_CFLAGS) $(CPPFLAGS)
 ALL_CFLAGS = -std=c11 $(WARNINGS) $(CFLAGS) $(SANFLAGS)
 ALL_LDFLAGS = $(SANFLAGS) $(LDFLAGS)
-LIBS = $(PKG_LIBS) -lm
+# libcsv has no pkg-config file.
+LIBS = $(PKG_LIBS) -lcsv -lm
 
 LIB_SRC = $(wildcard src/*.c)
 CLI_SRC = $(wildcard src/cli/*.c)
@@ -48,7 +49,7 @@ PROGRAM = $(BUILD)/accgraph
 
 # Debian 12 packages: build, tests, run.
 DEB_PACKAGES = gcc clang make pkg-config libigraph-dev libjansson-dev libgraphviz-dev \
-	libcmocka-dev valgrind time
+	libcmocka-dev libcsv-dev valgrind time python3-jsonschema python3-networkx python3-igraph
 
 .PHONY: all deps run check test check-headers sanitize valgrind bench install uninstall clean
 
@@ -109,9 +110,13 @@ run: deps
 	$(PROGRAM) report -o out/report.json $(DEFAULT_SYSTEM)
 	$(PROGRAM) metrics -o out/metrics.csv --columns all $(DEFAULT_SYSTEM)
 	$(PROGRAM) chains -o out/chains.txt $(DEFAULT_SYSTEM)
+	$(PROGRAM) diff -o out/england-2012-2013.txt graphs/england-2012.json graphs/england-2013.json
+	$(PROGRAM) diff -o out/england-2012-2013.md graphs/england-2012.json graphs/england-2013.json
+	$(PROGRAM) diff -o out/england-2012-2013.json graphs/england-2012.json graphs/england-2013.json
 	@cat out/validate.txt
 	@sed -n '/^== Multiple/,/^$$/p' out/report.txt
-	@echo "run: results are in out/: validate.txt, report.txt, report.md, report.json, metrics.csv, chains.txt"
+	@echo "run: results are in out/: validate.txt, report.txt, report.md, report.json, metrics.csv, chains.txt,"
+	@echo "     england-2012-2013.txt, .md, .json (the PCT era against the CCG era)"
 
 check: deps
 	$(MAKE) all
