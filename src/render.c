@@ -672,6 +672,11 @@ struct drawing {
 		*e_weight, *e_tailclip, *e_constraint;
 	size_t serial; /* for generated names */
 	struct sbuf buf;
+
+	/* The legend's nodes in the order they were made, and its cluster. */
+	Agnode_t **legend;
+	size_t nlegend, legend_cap;
+	Agraph_t *legend_cluster;
 };
 
 /*
@@ -995,7 +1000,7 @@ static int graph_attributes(struct drawing *d)
 	Agraph_t *g = d->g;
 	bool dot = d->layout == ACG_LAYOUT_DOT;
 	bool big = d->nnodes > ACG_RENDER_DOT_LIMIT;
-	char dpi[32];
+	char dpi[32], size[64];
 	struct {
 		const char *name, *value;
 	} attrs[] = {
@@ -1014,10 +1019,15 @@ static int graph_attributes(struct drawing *d)
 		{"sep", dot ? NULL : "+8"},
 		{"pack", dot ? NULL : "true"},
 		{"dpi", d->opt->format == ACG_RENDER_PNG ? dpi : NULL},
+		{"size", d->opt->format == ACG_RENDER_PNG ? size : NULL},
 	};
 	size_t i;
 
 	snprintf(dpi, sizeof(dpi), "%g", d->opt->dpi > 0 ? d->opt->dpi : 96.0);
+	/* A bitmap is at most ACG_RENDER_MAX_PIXELS on a side: larger drawings are scaled down. */
+	snprintf(size, sizeof(size), "%.2f,%.2f",
+		 ACG_RENDER_MAX_PIXELS / (d->opt->dpi > 0 ? d->opt->dpi : 96.0),
+		 ACG_RENDER_MAX_PIXELS / (d->opt->dpi > 0 ? d->opt->dpi : 96.0));
 	for (i = 0; i < sizeof(attrs) / sizeof(*attrs); i++) {
 		/* The root's value, and the default of the subgraphs (cluster labels' font). */
 		if (attrs[i].value && !declare(g, AGRAPH, attrs[i].name, attrs[i].value))
@@ -1418,6 +1428,15 @@ out:
 /* Legend samples are smaller than the drawing's nodes and wrapped shorter. */
 #define LEGEND_WRAP 18
 
+/* Records a node of the legend, in order; 0 or -1 when out of memory. */
+static int keep_legend_node(struct drawing *d, Agnode_t *n)
+{
+	if (acg_grow((void **)&d->legend, &d->legend_cap, d->nlegend + 1, sizeof(*d->legend)))
+		return -1;
+	d->legend[d->nlegend++] = n;
+	return 0;
+}
+
 /* A legend node: plain text (left-justified lines) or a sample of an organisation type. */
 static Agnode_t *legend_node(struct drawing *d, Agraph_t *legend, const char *text,
 			     size_t type)
@@ -1425,11 +1444,12 @@ static Agnode_t *legend_node(struct drawing *d, Agraph_t *legend, const char *te
 	const char *name = fresh_name(d, "legend");
 	Agnode_t *n;
 
-	if (!name || !(n = new_node(d->g, name)) || !agsubnode(legend, n, 1))
+	if (!name || !(n = new_node(d->g, name)) || !agsubnode(legend, n, 1) ||
+	    keep_legend_node(d, n))
 		return NULL;
 	if (type == ACG_NONE) {
 		if (set_attr(n, d->n_shape, "plaintext") || set_attr(n, d->n_style, "") ||
-		    set_label(d, n, d->n_label, text, 0, 'l'))
+		    set_attr(n, d->n_height, "0.25") || set_label(d, n, d->n_label, text, 0, 'l'))
 			return NULL;
 	} else if (style_node(d, n, type, false) ||
 		   set_label(d, n, d->n_label, text,
@@ -1491,7 +1511,8 @@ static int link_sample(struct drawing *d, Agraph_t *legend, size_t t, Agnode_t *
 	const char *name = fresh_name(d, "legend");
 	Agedge_t *e;
 
-	if (!name || !(*tail = new_node(d->g, name)) || !agsubnode(legend, *tail, 1))
+	if (!name || !(*tail = new_node(d->g, name)) || !agsubnode(legend, *tail, 1) ||
+	    keep_legend_node(d, *tail))
 		return -1;
 	if (set_attr(*tail, d->n_shape, "none") || set_attr(*tail, d->n_style, "") ||
 	    set_attr(*tail, d->n_label, "") || set_attr(*tail, d->n_width, "0.7") ||
@@ -1557,6 +1578,7 @@ static int make_legend(struct drawing *d)
 	}
 	if (!(name = fresh_name(d, "cluster")) || !(legend = new_subgraph(d->g, name)))
 		return -1;
+	d->legend_cluster = legend;
 	if (set_attr(legend, d->g_label, "Key") || set_attr(legend, d->g_style, "rounded") ||
 	    set_attr(legend, d->g_color, "#888888") || set_attr(legend, d->g_labeljust, "l") ||
 	    set_attr(legend, d->g_fontsize, "11"))
@@ -1596,11 +1618,12 @@ static int make_legend(struct drawing *d)
 	if (d->max_size > 0)
 		sb_printf(&text, "Node area: %s (largest %.4g)\n",
 			  d->opt->size_label ? d->opt->size_label : "size", d->max_size);
-	if (d->weights_vary)
-		sb_printf(&text, "Line width: link weight (largest %.4g)\n", d->max_weight);
 	for (t = 0; t < d->nedges; t++)
 		if (d->edges[t].count > 1)
 			break;
+	if (d->weights_vary)
+		sb_printf(&text, "Line width: link weight%s (largest %.4g)\n",
+			  t < d->nedges ? ", summed over merged links" : "", d->max_weight);
 	if (t < d->nedges)
 		sb_puts(&text, "Numbers on arrows: links merged into one\n");
 	if (text.failed)
@@ -1729,7 +1752,8 @@ static int make_caption(struct drawing *d)
 		k += cites[i] > 0;
 	if (k)
 		sb_printf(&text, "; and %zu more listed in the system's file", k);
-	if (shown)
+	if (shown && text.n && text.s[text.n - 1] != '.' &&
+	    !(text.n >= 3 && !memcmp(text.s + text.n - 3, "\xe2\x80\xa6", 3)))
 		sb_puts(&text, ".");
 	if (text.failed)
 		goto out;
@@ -1764,6 +1788,7 @@ static void drawing_release(struct drawing *d)
 	free(d->hl_org);
 	free(d->types_drawn);
 	free(d->links_drawn);
+	free(d->legend);
 	sb_release(&d->buf);
 }
 
@@ -1862,7 +1887,13 @@ static enum acg_status build_graph(struct drawing *d)
 		return ACG_ENOMEM;
 	if (d->opt->ncluster_by && clusters && make_clusters(d))
 		return ACG_ENOMEM;
-	if (d->opt->legend && (make_legend(d) || make_caption(d)))
+	/*
+	 * With dot the legend is laid out with the drawing; the other layouts
+	 * cannot keep it together, so it is placed after them (place_legend()),
+	 * except in the dot format, which is the graph before any layout.
+	 */
+	if (d->opt->legend && (d->layout == ACG_LAYOUT_DOT || d->opt->format == ACG_RENDER_DOT) &&
+	    (make_legend(d) || make_caption(d)))
 		return ACG_ENOMEM;
 	return ACG_OK;
 }
@@ -1908,6 +1939,148 @@ static void fix_pdf_date(char *data, size_t len)
 	}
 }
 
+/* The value of attribute name of obj, or "" (an undeclared attribute too). */
+static const char *get_attr(void *obj, const char *name)
+{
+	const char *v = agget(obj, gv_str(name));
+
+	return v ? v : "";
+}
+
+/* Reads "llx,lly,urx,ury" (points); false when it is not that. */
+static bool read_box(const char *s, double b[4])
+{
+	return sscanf(s, "%lf,%lf,%lf,%lf", &b[0], &b[1], &b[2], &b[3]) == 4;
+}
+
+/*
+ * Writes Graphviz's layout into the graph's attributes (pos, width, height,
+ * bb, lp), as `dot -Tdot` does, without output.
+ */
+static enum acg_status attach_layout(struct acg_renderer *r, Agraph_t *g,
+				     struct acg_diags *diags)
+{
+	if (gvRender(r->gvc, g, "dot", NULL) == 0)
+		return ACG_OK;
+	flush_messages(diags);
+	acg_diags_add(diags, ACG_ERROR, ACG_ELIB, NULL, 0, 0, NULL,
+		      "Graphviz has no format \"dot\" (is the graphviz plugin configuration "
+		      "missing? run dot -c as root)");
+	return ACG_ELIB;
+}
+
+/* Sets attribute name (declared on the fly with an empty default) of obj. */
+static int set_any(Agraph_t *g, void *obj, int kind, const char *name, const char *value)
+{
+	Agsym_t *sym = agattr(g, kind, gv_str(name), NULL);
+
+	if (!sym && !(sym = declare(g, kind, name, "")))
+		return -1;
+	return set_attr(obj, sym, value);
+}
+
+/*
+ * Layouts other than dot: d->g has been laid out without the legend.  The
+ * legend is laid out on its own with dot, then added to d->g under the
+ * drawing, left-aligned, with every position fixed; the caption is added
+ * too.  Afterwards d->g is laid out again with "nop2" (neato -n2), which
+ * keeps the positions and the edges' routes and routes only the legend's
+ * arrows.  *laid_out says whether d->g holds a layout (to free) on return.
+ */
+static enum acg_status place_legend(struct acg_renderer *r, struct drawing *d, bool *laid_out)
+{
+	struct drawing ld = *d;
+	double main_bb[4], key_bb[4], dx, dy;
+	char pos[64];
+	size_t k;
+	enum acg_status st;
+
+	/* The drawing as laid out. */
+	if ((st = attach_layout(r, d->g, d->diags)) != ACG_OK)
+		return st;
+	if (!read_box(get_attr(d->g, "bb"), main_bb))
+		memset(main_bb, 0, sizeof(main_bb));
+	gvFreeLayout(r->gvc, d->g);
+	*laid_out = false;
+
+	/* The legend alone, with dot. */
+	memset(&ld.buf, 0, sizeof(ld.buf));
+	ld.legend = NULL;
+	ld.nlegend = ld.legend_cap = 0;
+	ld.layout = ACG_LAYOUT_DOT;
+	ld.lowest_tier = 0;
+	ld.serial = 0;
+	st = ACG_ENOMEM;
+	if (!(ld.g = agopen(gv_str("legend"), Agdirected, NULL)) || declare_all(&ld) ||
+	    graph_attributes(&ld) || make_legend(&ld))
+		goto out;
+	if (gvLayout(r->gvc, ld.g, "dot") != 0) {
+		flush_messages(d->diags);
+		acg_diags_add(d->diags, ACG_ERROR, ACG_ELIB, NULL, 0, 0, NULL,
+			      "Graphviz has no layout \"dot\" (is the graphviz plugin configuration "
+			      "missing? run dot -c as root)");
+		st = ACG_ELIB;
+		goto out;
+	}
+	st = attach_layout(r, ld.g, d->diags);
+	gvFreeLayout(r->gvc, ld.g);
+	if (st != ACG_OK)
+		goto out;
+	st = ACG_ENOMEM;
+	if (!read_box(get_attr(ld.g, "bb"), key_bb))
+		memset(key_bb, 0, sizeof(key_bb));
+
+	/* The same legend in the drawing, moved under it. */
+	if (make_legend(d) || d->nlegend != ld.nlegend)
+		goto out;
+	dx = main_bb[0] - key_bb[0];
+	dy = main_bb[1] - 18 - key_bb[3];
+	for (k = 0; k < d->nlegend; k++) {
+		double x, y;
+
+		if (sscanf(get_attr(ld.legend[k], "pos"), "%lf,%lf", &x, &y) != 2)
+			x = y = 0;
+		snprintf(pos, sizeof(pos), "%.2f,%.2f", x + dx, y + dy);
+		if (set_any(d->g, d->legend[k], AGNODE, "pos", pos))
+			goto out;
+	}
+	if (ld.legend_cluster && read_box(get_attr(ld.legend_cluster, "bb"), key_bb)) {
+		double lx, ly;
+
+		snprintf(pos, sizeof(pos), "%.2f,%.2f,%.2f,%.2f", key_bb[0] + dx, key_bb[1] + dy,
+			 key_bb[2] + dx, key_bb[3] + dy);
+		if (set_any(d->g, d->legend_cluster, AGRAPH, "bb", pos))
+			goto out;
+		if (sscanf(get_attr(ld.legend_cluster, "lp"), "%lf,%lf", &lx, &ly) == 2) {
+			snprintf(pos, sizeof(pos), "%.2f,%.2f", lx + dx, ly + dy);
+			if (set_any(d->g, d->legend_cluster, AGRAPH, "lp", pos))
+				goto out;
+		}
+	}
+	/* The layout attribute names the engine gvLayout() uses. */
+	if (make_caption(d) || set_any(d->g, d->g, AGRAPH, "bb", "") ||
+	    set_any(d->g, d->g, AGRAPH, "layout", "nop2"))
+		goto out;
+
+	/* Everything placed: route the legend's arrows, place the caption. */
+	if (gvLayout(r->gvc, d->g, "nop2") != 0) {
+		flush_messages(d->diags);
+		acg_diags_add(d->diags, ACG_ERROR, ACG_ELIB, NULL, 0, 0, NULL,
+			      "Graphviz has no layout \"nop2\" (is the graphviz plugin "
+			      "configuration missing? run dot -c as root)");
+		st = ACG_ELIB;
+		goto out;
+	}
+	*laid_out = true;
+	st = ACG_OK;
+out:
+	if (ld.g)
+		agclose(ld.g);
+	free(ld.legend);
+	sb_release(&ld.buf);
+	return st;
+}
+
 /* Lays out and draws d->g in opt->format into a new buffer. */
 static enum acg_status layout_and_draw(struct acg_renderer *r, struct drawing *d, char **data,
 				       size_t *len)
@@ -1926,6 +2099,16 @@ static enum acg_status layout_and_draw(struct acg_renderer *r, struct drawing *d
 			      "the graphviz plugin configuration missing? run dot -c as root)",
 			      engine);
 		return ACG_ELIB;
+	}
+	if (d->layout != ACG_LAYOUT_DOT && d->opt->legend) {
+		bool laid_out = true;
+
+		st = place_legend(r, d, &laid_out);
+		if (st != ACG_OK) {
+			if (laid_out)
+				gvFreeLayout(r->gvc, d->g);
+			return st;
+		}
 	}
 	report(d->opt, d, ACG_RENDER_LAYOUT_END);
 	report(d->opt, d, ACG_RENDER_DRAW_BEGIN);

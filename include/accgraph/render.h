@@ -90,13 +90,18 @@ const char *acg_layout_name(enum acg_layout layout);
 enum acg_layout acg_layout_from_name(const char *name);
 
 /*
- * The most nodes the automatic layout draws with dot.  Measured on this
- * project's synthetic NHS-shaped systems (tests/bench/generate.awk) on a
- * 2020s desktop: dot takes about 10 s at 1,800 nodes and its time grows
- * roughly with the square of the size; sfdp draws 10,000 nodes in a few
- * seconds.  Above the limit the automatic layout is sfdp.
+ * The most nodes (organisations and collapsed groups) the automatic layout
+ * draws with dot; above it the automatic layout is sfdp.  Measured with
+ * accgraph render on the synthetic NHS-shaped systems of
+ * tests/bench/generate.awk on a 2-core AMD EPYC virtual machine: dot took
+ * 5.1 s for 1,199 organisations (2,638 links), 6.6 s for 1,134 (2,653),
+ * 12 s for 1,229 (2,968) and 18 s for 1,545 (3,790), growing faster than
+ * the size; sfdp takes 1.3 s for 1,967 organisations and 7.6 s for 8,930.
  */
-#define ACG_RENDER_DOT_LIMIT 1500
+#define ACG_RENDER_DOT_LIMIT 1200
+
+/* A png is at most this many pixels wide and high; larger drawings are scaled down. */
+#define ACG_RENDER_MAX_PIXELS 10000
 
 /* The most levels of nested clusters. */
 #define ACG_RENDER_MAX_CLUSTER_LEVELS 2
