@@ -223,9 +223,12 @@ static void clean_text(struct sbuf *out, const char *text)
 		} else if (*p < 0x20 || *p == 0x7f) {
 			/* dropped */
 		} else if (*p == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f) {
-			/* C1 control: dropped */
+			p += 2; /* a C1 control (U+0080..U+009F): dropped */
+			continue;
 		} else if (*p == 0xe2 && p[1] == 0x80 && (p[2] == 0xa8 || p[2] == 0xa9)) {
-			sb_putn(out, "\n", 1);
+			sb_putn(out, "\n", 1); /* U+2028, U+2029: a line break */
+			p += 3;
+			continue;
 		} else {
 			size_t i;
 
@@ -348,6 +351,174 @@ static Agraph_t *new_subgraph(Agraph_t *g, const char *name)
 	return agsubg(g, gv_str(name), 1);
 }
 
+/*
+ * Object ids.  cgraph's own id discipline makes a name's id the address of
+ * its interned string, and keeps subgraphs in id order: agwrite() and the
+ * layouts would meet subgraphs (ranks, clusters) in an order that changes
+ * with the heap from run to run.  This discipline numbers names in the order
+ * they are first seen instead (even ids; anonymous objects get odd ones, as
+ * in cgraph), so the same drawing gives the same bytes.  As in cgraph, each
+ * object made holds a reference to its name interned in the graph (agstrdup):
+ * agwrite() asks whether a name is an HTML string, which only an interned
+ * string can answer.
+ */
+struct idmap {
+	Agraph_t *g;
+	char **names;   /* names[k] has id 2 * (k + 1); owned copies, for the table */
+	char **interned; /* the same names interned in g, for agnameof() */
+	size_t n, cap, icap;
+	size_t *slots;  /* open addressing: k + 1, or 0 for empty */
+	size_t nslots;  /* a power of two, at least twice n */
+	IDTYPE anon;    /* the last odd id given out */
+};
+
+static size_t name_hash(const char *s)
+{
+	size_t h = 2166136261u;
+
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 16777619u;
+	return h;
+}
+
+/* The slot of name: where it is, or the empty slot where it would go. */
+static size_t *idmap_slot(const struct idmap *m, const char *name)
+{
+	size_t i = name_hash(name) & (m->nslots - 1);
+
+	while (m->slots[i] && strcmp(m->names[m->slots[i] - 1], name))
+		i = (i + 1) & (m->nslots - 1);
+	return &m->slots[i];
+}
+
+/* Doubles the table; 0 or -1 when out of memory. */
+static int idmap_grow(struct idmap *m)
+{
+	size_t n = m->nslots ? 2 * m->nslots : 64, k;
+	size_t *old = m->slots, nold = m->nslots;
+
+	if (!(m->slots = calloc(n, sizeof(*m->slots)))) {
+		m->slots = old;
+		return -1;
+	}
+	m->nslots = n;
+	for (k = 0; k < nold; k++)
+		if (old[k])
+			*idmap_slot(m, m->names[old[k] - 1]) = old[k];
+	free(old);
+	return 0;
+}
+
+static void *id_open(Agraph_t *g, Agdisc_t *disc)
+{
+	struct idmap *m = calloc(1, sizeof(struct idmap));
+
+	(void)disc;
+	if (m)
+		m->g = g;
+	return m;
+}
+
+static long id_map(void *state, int objtype, char *str, IDTYPE *id, int createflag)
+{
+	struct idmap *m = state;
+	size_t *slot;
+
+	(void)objtype;
+	if (!m)
+		return 0;
+	if (!str) {
+		m->anon += 2;
+		*id = m->anon | 1;
+		return 1;
+	}
+	if (m->nslots && *(slot = idmap_slot(m, str))) {
+		size_t k = *slot - 1;
+
+		if (createflag && !(m->interned[k] = agstrdup(m->g, str)))
+			return 0;
+		*id = 2 * (IDTYPE)(k + 1);
+		return 1;
+	}
+	if (!createflag)
+		return 0;
+	if ((2 * (m->n + 1) > m->nslots && idmap_grow(m)) ||
+	    acg_grow((void **)&m->names, &m->cap, m->n + 1, sizeof(*m->names)) ||
+	    acg_grow((void **)&m->interned, &m->icap, m->n + 1, sizeof(*m->interned)) ||
+	    !(m->names[m->n] = acg_strdup(str)))
+		return 0;
+	if (!(m->interned[m->n] = agstrdup(m->g, str))) {
+		free(m->names[m->n]);
+		return 0;
+	}
+	*idmap_slot(m, str) = ++m->n;
+	*id = 2 * (IDTYPE)m->n;
+	return 1;
+}
+
+static long id_alloc(void *state, int objtype, IDTYPE request)
+{
+	(void)state;
+	(void)objtype;
+	(void)request;
+	return 0; /* no object asks for an id of its own choosing */
+}
+
+/* An object is deleted: its reference to its interned name goes. */
+static void id_free(void *state, int objtype, IDTYPE id)
+{
+	struct idmap *m = state;
+
+	(void)objtype;
+	if (m && id % 2 == 0 && id && id / 2 <= m->n && m->interned[id / 2 - 1])
+		agstrfree(m->g, m->interned[id / 2 - 1]);
+}
+
+static char *id_print(void *state, int objtype, IDTYPE id)
+{
+	struct idmap *m = state;
+
+	(void)objtype;
+	if (!m || id % 2 || id == 0 || id / 2 > m->n)
+		return NULL;
+	return m->interned[id / 2 - 1];
+}
+
+static void id_close(void *state)
+{
+	struct idmap *m = state;
+	size_t k;
+
+	if (!m)
+		return;
+	for (k = 0; k < m->n; k++)
+		free(m->names[k]);
+	free(m->names);
+	free(m->interned);
+	free(m->slots);
+	free(m);
+}
+
+static void id_register(void *state, int objtype, void *obj)
+{
+	(void)state;
+	(void)objtype;
+	(void)obj;
+}
+
+static Agiddisc_t id_disc = {id_open, id_map, id_alloc, id_free, id_print, id_close, id_register};
+
+/* Opens a directed graph with the discipline above. */
+static Agraph_t *new_graph(const char *name)
+{
+	static Agdisc_t disc;
+
+	disc.mem = &AgMemDisc;
+	disc.id = &id_disc;
+	disc.io = &AgIoDisc;
+	return agopen(gv_str(name), Agdirected, &disc);
+}
+
 struct acg_renderer {
 	GVC_t *gvc;
 	agusererrf old_errf;
@@ -424,6 +595,7 @@ enum acg_status acg_renderer_new(struct acg_renderer **out, struct acg_diags *di
 			      "Graphviz could not start (gvContext failed)");
 		return ACG_ELIB;
 	}
+	flush_messages(diags); /* warnings of the plugin configuration, if any */
 	renderer_live = true;
 	*out = r;
 	return ACG_OK;
@@ -465,9 +637,10 @@ static const struct wk_link wk_links[] = {
 };
 
 /*
- * For the other types, in table order: Paul Tol's "light" scheme (also safe
- * for colour-blind readers; none is an Okabe-Ito colour) with shapes the
- * well-known types do not use first, and greys with line styles for links.
+ * For the other types, in table order, where the file gives no style: a
+ * fill from Paul Tol's "light" scheme (also safe for colour-blind readers;
+ * none is an Okabe-Ito colour) and a shape from a list, and for links greys
+ * with line styles.
  */
 static const char *const other_fills[] = {"#77AADD", "#EE8866", "#EEDD88", "#FFAABB",
 					  "#99DDFF", "#44BB99", "#BBCC33", "#DDDDDD"};
@@ -615,6 +788,9 @@ static struct link_look *link_looks(const struct acg_model *m)
 
 /* ---- the drawing ------------------------------------------------------------ */
 
+/* The largest tier the loader accepts (load.c). */
+#define ACG_MAX_TIER 1000
+
 /* A node: one organisation, or the group of every organisation of a collapsed type. */
 struct dnode {
 	size_t org;   /* the organisation; ACG_NONE for a group */
@@ -669,7 +845,7 @@ struct drawing {
 	Agsym_t *n_label, *n_shape, *n_style, *n_fillcolor, *n_color, *n_fontcolor,
 		*n_penwidth, *n_width, *n_height, *n_fixedsize, *n_fontsize, *n_peripheries;
 	Agsym_t *e_color, *e_style, *e_arrowhead, *e_penwidth, *e_label, *e_fontcolor,
-		*e_weight, *e_tailclip, *e_constraint;
+		*e_weight, *e_tailclip, *e_constraint, *e_xlabel;
 	size_t serial; /* for generated names */
 	struct sbuf buf;
 
@@ -756,6 +932,62 @@ static enum acg_status upward_from(const struct acg_model *m, size_t root, bool 
 		return acg_status_from_igraph(err);
 	}
 	return ACG_OK;
+}
+
+/* The tier of node i: 0 (none) to ACG_MAX_TIER. */
+static int node_tier(const struct drawing *d, size_t i)
+{
+	int t = d->olook[d->nodes[i].type].tier;
+
+	return t < 0 || t > ACG_MAX_TIER ? 0 : t;
+}
+
+/* More organisations than this side by side in one tier make a drawing too wide to read. */
+#define WIDE_TIER 60
+
+/*
+ * Sets d->widest_tier and, when a tier is wider than WIDE_TIER, warns and
+ * names the types that --collapse could draw as one node each.  0, or -1
+ * when out of memory.
+ */
+static int count_tiers(struct drawing *d)
+{
+	size_t *count = calloc(ACG_MAX_TIER + 1, sizeof(*count)), *per_type, i;
+	int t, widest = 0;
+	struct sbuf types = {0};
+
+	if (!count)
+		return -1;
+	for (i = 0; i < d->nnodes; i++) {
+		t = node_tier(d, i);
+		if (++count[t] > d->widest_tier) {
+			d->widest_tier = count[t];
+			widest = t;
+		}
+	}
+	free(count);
+	if (!widest || d->widest_tier <= WIDE_TIER || d->layout != ACG_LAYOUT_DOT)
+		return 0;
+	if (!(per_type = calloc(d->m->org_types.n, sizeof(*per_type))))
+		return -1;
+	for (i = 0; i < d->nnodes; i++)
+		if (node_tier(d, i) == widest)
+			per_type[d->nodes[i].type]++;
+	for (i = 0; i < d->m->org_types.n; i++)
+		if (per_type[i] >= 10)
+			sb_printf(&types, "%s%s", types.n ? "," : "", d->m->org_types.v[i].name);
+	free(per_type);
+	if (types.failed) {
+		sb_release(&types);
+		return -1;
+	}
+	acg_diags_add(d->diags, ACG_WARNING, ACG_OK, NULL, 0, 0, NULL,
+		      "%zu organisations of tier %d stand side by side: the drawing is very "
+		      "wide%s%s%s",
+		      d->widest_tier, widest, types.n ? " (--collapse " : "", sb_str(&types),
+		      types.n ? " draws each of these types as one node)" : "");
+	sb_release(&types);
+	return 0;
 }
 
 /* Edge keys for merging: (from, to, type, first link). */
@@ -868,23 +1100,9 @@ static enum acg_status build_drawing(struct drawing *d)
 		if (d->edges[k].weight > d->max_weight)
 			d->max_weight = d->edges[k].weight;
 	}
-	{
-		/* Tiers are 0 (none) to 1000 (load.c). */
-		size_t *per_tier = calloc(1001, sizeof(*per_tier));
-
-		if (!per_tier)
-			goto out;
-		for (i = 0; i < d->nnodes; i++) {
-			int t = d->olook[d->nodes[i].type].tier;
-			size_t *c = &per_tier[t < 0 || t > 1000 ? 0 : t];
-
-			if (d->nodes[i].size > d->max_size)
-				d->max_size = d->nodes[i].size;
-			if (++*c > d->widest_tier)
-				d->widest_tier = *c;
-		}
-		free(per_tier);
-	}
+	for (i = 0; i < d->nnodes; i++)
+		if (d->nodes[i].size > d->max_size)
+			d->max_size = d->nodes[i].size;
 	st = ACG_OK;
 out:
 	free(keys);
@@ -975,6 +1193,7 @@ static int declare_all(struct drawing *d)
 	d->e_arrowhead = declare(g, AGEDGE, "arrowhead", "normal");
 	d->e_penwidth = declare(g, AGEDGE, "penwidth", "1.2");
 	d->e_label = declare(g, AGEDGE, "label", "");
+	d->e_xlabel = declare(g, AGEDGE, "xlabel", "");
 	d->e_fontcolor = declare(g, AGEDGE, "fontcolor", "#000000");
 	d->e_weight = declare(g, AGEDGE, "weight", "1");
 	d->e_tailclip = declare(g, AGEDGE, "tailclip", "true");
@@ -988,7 +1207,7 @@ static int declare_all(struct drawing *d)
 			       d->n_color && d->n_fontcolor && d->n_penwidth && d->n_width &&
 			       d->n_height && d->n_fixedsize && d->n_fontsize &&
 			       d->n_peripheries && d->e_color && d->e_style && d->e_arrowhead &&
-			       d->e_penwidth && d->e_label && d->e_fontcolor && d->e_weight &&
+			       d->e_penwidth && d->e_label && d->e_xlabel && d->e_fontcolor && d->e_weight &&
 			       d->e_tailclip && d->e_constraint
 		       ? 0
 		       : -1;
@@ -1050,15 +1269,13 @@ static int group_label(struct drawing *d, const struct dnode *n)
 }
 
 /* The style list of a node of look o: filled, plus the type's style. */
-static void node_style(struct sbuf *b, const struct org_look *o, bool bold)
+static void node_style(struct sbuf *b, const struct org_look *o)
 {
 	sb_puts(b, "filled");
 	if (o->style) {
 		sb_puts(b, ",");
 		sb_puts(b, o->style);
 	}
-	if (bold)
-		sb_puts(b, ",bold");
 }
 
 /* Shape, fill, style of a node of type t; faded when something else is highlighted. */
@@ -1069,7 +1286,7 @@ static int style_node(struct drawing *d, Agnode_t *n, size_t t, bool fade)
 	char pale[8];
 	int rc = 0;
 
-	node_style(&style, o, false);
+	node_style(&style, o);
 	if (style.failed)
 		return -1;
 	rc |= set_attr(n, d->n_shape, o->shape);
@@ -1139,11 +1356,6 @@ static int make_nodes(struct drawing *d)
 	return 0;
 }
 
-static int node_tier(const struct drawing *d, size_t i)
-{
-	return d->olook[d->nodes[i].type].tier;
-}
-
 /* Pen width of an arrow of weight w. */
 static double pen_width(const struct drawing *d, double w)
 {
@@ -1187,7 +1399,7 @@ static int make_edges(struct drawing *d)
 			return -1;
 		/*
 		 * dot: a link down the tiers (to a lower tier) must not fight the
-		 * tiers' ranks; it is drawn downwards and left out of the ranking.
+		 * tiers' ranks: it is left out of the ranking.
 		 */
 		if (d->layout == ACG_LAYOUT_DOT && node_tier(d, de->from) > 0 &&
 		    node_tier(d, de->to) > node_tier(d, de->from) &&
@@ -1195,9 +1407,18 @@ static int make_edges(struct drawing *d)
 			return -1;
 		if (de->count > 1) {
 			char num[32];
+			int tf = node_tier(d, de->from), tt = node_tier(d, de->to);
+			/*
+			 * Graphviz 2.42's dot frees memory twice when it cleans up
+			 * after a labelled flat edge (both ends on one rank) that
+			 * shares its head with another flat edge; an external label
+			 * is placed after layout and avoids that code.  With dot,
+			 * an arrow that is, or may be, flat gets one.
+			 */
+			bool flat = d->layout == ACG_LAYOUT_DOT && (tf == tt || !tf || !tt);
 
 			snprintf(num, sizeof(num), "%zu", de->count);
-			if (set_attr(e, d->e_label, num))
+			if (set_attr(e, flat ? d->e_xlabel : d->e_label, num))
 				return -1;
 		}
 	}
@@ -1211,61 +1432,44 @@ static int make_edges(struct drawing *d)
  */
 static int make_tiers(struct drawing *d)
 {
-	int *tiers = NULL;
-	size_t i, ntiers = 0, k;
 	Agnode_t *prev = NULL;
-	int rc = -1;
+	size_t i;
+	int t;
 
-	tiers = malloc((d->nnodes ? d->nnodes : 1) * sizeof(*tiers));
-	if (!tiers)
-		return -1;
-	for (i = 0; i < d->nnodes; i++) {
-		int t = node_tier(d, i);
-
-		for (k = 0; k < ntiers && tiers[k] != t; k++)
-			;
-		if (t > 0 && k == ntiers)
-			tiers[ntiers++] = t;
-	}
-	/* Highest tier number (the bottom) first: the anchors are chained upwards. */
-	for (i = 1; i < ntiers; i++)
-		for (k = i; k > 0 && tiers[k - 1] < tiers[k]; k--) {
-			int x = tiers[k];
-
-			tiers[k] = tiers[k - 1];
-			tiers[k - 1] = x;
-		}
-	for (k = 0; k < ntiers; k++) {
-		Agraph_t *sub;
+	for (t = ACG_MAX_TIER; t > 0; t--) {
+		Agraph_t *sub = NULL;
 		Agnode_t *anchor;
 		const char *name;
 
-		if (!(name = fresh_name(d, "tier")) || !(anchor = new_node(d->g, name)))
-			goto out;
-		if (set_attr(anchor, d->n_style, "invis") || set_attr(anchor, d->n_shape, "point") ||
-		    set_attr(anchor, d->n_width, "0") || set_attr(anchor, d->n_height, "0") ||
-		    set_attr(anchor, d->n_label, ""))
-			goto out;
-		if (!(name = fresh_name(d, "rank")) || !(sub = new_subgraph(d->g, name)) ||
-		    set_attr(sub, d->g_rank, "same") || !agsubnode(sub, anchor, 1))
-			goto out;
-		for (i = 0; i < d->nnodes; i++)
-			if (node_tier(d, i) == tiers[k] && !agsubnode(sub, d->nodes[i].gv, 1))
-				goto out;
+		for (i = 0; i < d->nnodes; i++) {
+			if (node_tier(d, i) != t)
+				continue;
+			if (!sub && (!(name = fresh_name(d, "rank")) ||
+				     !(sub = new_subgraph(d->g, name)) ||
+				     set_attr(sub, d->g_rank, "same")))
+				return -1;
+			if (!agsubnode(sub, d->nodes[i].gv, 1))
+				return -1;
+		}
+		if (!sub)
+			continue;
+		if (!(name = fresh_name(d, "tier")) || !(anchor = new_node(d->g, name)) ||
+		    !agsubnode(sub, anchor, 1) || set_attr(anchor, d->n_style, "invis") ||
+		    set_attr(anchor, d->n_shape, "point") || set_attr(anchor, d->n_width, "0") ||
+		    set_attr(anchor, d->n_height, "0") || set_attr(anchor, d->n_label, ""))
+			return -1;
 		if (prev) {
 			Agedge_t *e = agedge(d->g, prev, anchor, NULL, 1);
 
-			if (!e || set_attr(e, d->e_style, "invis") || set_attr(e, d->e_arrowhead, "none"))
-				goto out;
+			if (!e || set_attr(e, d->e_style, "invis") ||
+			    set_attr(e, d->e_arrowhead, "none"))
+				return -1;
 		} else {
-			d->lowest_tier = tiers[k];
+			d->lowest_tier = t;
 		}
 		prev = anchor;
 	}
-	rc = 0;
-out:
-	free(tiers);
-	return rc;
+	return 0;
 }
 
 /* ---- clusters ---------------------------------------------------------------- */
@@ -1658,29 +1862,35 @@ out:
 	return rc;
 }
 
-/* Shortens a citation to about `max` characters at a space, with an ellipsis. */
+/*
+ * Shortens a citation to at most about `max` characters: at the last clause
+ * break (", ", "; ", ": ") that keeps at least half of them, else at the last
+ * space, with an ellipsis to show that it was cut.
+ */
 static void put_short(struct sbuf *b, const char *s, size_t max)
 {
-	size_t i, chars = 0, cut = 0;
+	size_t i, chars = 0, space = 0, clause = 0;
 
 	for (i = 0; s[i]; i++) {
 		if (((unsigned char)s[i] & 0xc0) == 0x80)
 			continue;
 		if (chars == max)
 			break;
-		if (s[i] == ' ')
-			cut = i;
+		if (s[i] == ' ') {
+			space = i;
+			if (i > 0 && strchr(",;:", s[i - 1]) && chars >= max / 2)
+				clause = i - 1;
+		}
 		chars++;
 	}
 	if (!s[i]) {
 		sb_puts(b, s);
 		return;
 	}
-	if (!cut)
-		cut = i;
-	while (cut > 0 && strchr(" ,;:(", s[cut - 1]))
-		cut--;
-	sb_putn(b, s, cut);
+	i = clause ? clause : space ? space : i;
+	while (i > 0 && strchr(" ,;:(", s[i - 1]))
+		i--;
+	sb_putn(b, s, i);
 	sb_puts(b, "\xe2\x80\xa6"); /* U+2026 ellipsis */
 }
 
@@ -1880,7 +2090,7 @@ static enum acg_status build_graph(struct drawing *d)
 {
 	bool clusters = d->layout == ACG_LAYOUT_DOT || d->layout == ACG_LAYOUT_FDP;
 
-	d->g = agopen(gv_str("accgraph"), Agdirected, NULL);
+	d->g = new_graph("accgraph");
 	if (!d->g || declare_all(d) || graph_attributes(d) || make_nodes(d) || make_edges(d))
 		return ACG_ENOMEM;
 	if (d->layout == ACG_LAYOUT_DOT && make_tiers(d))
@@ -2011,7 +2221,7 @@ static enum acg_status place_legend(struct acg_renderer *r, struct drawing *d, b
 	ld.lowest_tier = 0;
 	ld.serial = 0;
 	st = ACG_ENOMEM;
-	if (!(ld.g = agopen(gv_str("legend"), Agdirected, NULL)) || declare_all(&ld) ||
+	if (!(ld.g = new_graph("legend")) || declare_all(&ld) ||
 	    graph_attributes(&ld) || make_legend(&ld))
 		goto out;
 	if (gvLayout(r->gvc, ld.g, "dot") != 0) {
@@ -2222,6 +2432,10 @@ enum acg_status acg_render_buffer(struct acg_renderer *r, const struct acg_model
 			      "the %s layout draws no clusters: --cluster-by is ignored (the dot "
 			      "and fdp layouts draw them)",
 			      acg_layout_name(d.layout));
+	st = ACG_ENOMEM;
+	if (count_tiers(&d))
+		goto out;
+	report(opt, &d, ACG_RENDER_START);
 
 	if ((st = build_graph(&d)) != ACG_OK)
 		goto out;

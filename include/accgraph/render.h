@@ -21,8 +21,10 @@
  *                  link types actually drawn, and what node size, pen width
  *                  and highlighting mean when they are used;
  *   caption        the graph's label, under the drawing: the title, the
- *                  as-of date, the selection and the citations of the sources
- *                  that the organisations and links drawn refer to.
+ *                  as-of date, what is drawn, the selection, and the six
+ *                  sources most cited by the organisations and links drawn
+ *                  (every source counts when none is cited), each citation
+ *                  shortened, then how many more the file lists.
  *
  * Labels are text, never markup.  Every name, label and citation is passed
  * to Graphviz as an escString with each backslash doubled (so \N, \G, \L and
@@ -37,6 +39,10 @@
  * builds, written before layout (cgraph's agwrite): it names its layout in
  * the `layout` attribute, so `dot -Tsvg FILE.dot` (or any Graphviz tool)
  * draws the same diagram, and it does not depend on the installed fonts.
+ * (Layouts other than dot cannot keep the legend together: accgraph lays
+ * the legend out on its own and places it under their drawing in a second
+ * pass, "nop2"; in the dot format the legend is left where such a layout
+ * puts it.)
  *
  * Determinism: the same model and options give the same bytes on one
  * machine (layout uses the installed fonts' metrics: Helvetica, which
@@ -109,8 +115,14 @@ enum acg_layout acg_layout_from_name(const char *name);
 /* Names longer than this many characters are wrapped at spaces by default. */
 #define ACG_RENDER_DEFAULT_WRAP 18
 
-/* What a progress callback is told. */
+/*
+ * What a progress callback is told: START once the drawing is made, for
+ * every format (the layout chosen: a program may tell its user that the
+ * automatic layout switched to sfdp); the others around Graphviz's work,
+ * which reports no progress of its own.
+ */
 enum acg_render_phase {
+	ACG_RENDER_START,        /* the drawing is built (every format): what will be drawn, how */
 	ACG_RENDER_LAYOUT_BEGIN, /* Graphviz starts laying out */
 	ACG_RENDER_LAYOUT_END,
 	ACG_RENDER_DRAW_BEGIN,   /* Graphviz starts drawing */

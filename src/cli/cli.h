@@ -37,6 +37,8 @@ extern const struct cli_command cmd_chains;
 extern const struct cli_command cmd_path;
 extern const struct cli_command cmd_diff;
 extern const struct cli_command cmd_render;
+extern const struct cli_command cmd_convert;
+extern const struct cli_command cmd_import;
 
 /* The exit status for a library status. */
 int cli_exit_for(enum acg_status status);
@@ -47,6 +49,7 @@ int cli_worse(int a, int b);
 /*
  * Prints every diagnostic of diags to standard error in the project's forms:
  *   accgraph: FILE:LINE:COLUMN: message        (a position in the text)
+ *   accgraph: FILE:LINE: message               (a line, e.g. a CSV record)
  *   accgraph: FILE: POINTER: message           (a place in the document)
  *   accgraph: FILE: POINTER: warning: message
  * Control characters in names are shown as escapes, never sent to the terminal.

@@ -44,8 +44,9 @@ const struct cli_command cmd_render = {
 	"  --format F         svg (default), png, pdf or dot, whatever OUT's extension\n"
 	"  --layout L         dot (the default up to " STR(ACG_RENDER_DOT_LIMIT)
 	" organisations drawn),\n"
-	"                     neato, fdp, sfdp (the default above that: dot takes more\n"
-	"                     than about 10 s there), circo or twopi\n"
+	"                     neato, fdp, sfdp (the default above that, with a note:\n"
+	"                     dot was measured to take more than 10 s there), circo\n"
+	"                     or twopi.  Only dot keeps tiers as ranks\n"
 	"  --cluster-by KEYS  boxes around organisations sharing a value of KEY:\n"
 	"                     region, type, or an attribute's name; KEY1,KEY2 nests\n"
 	"                     KEY2 inside KEY1 (drawn by the dot and fdp layouts)\n"
@@ -60,7 +61,8 @@ const struct cli_command cmd_render = {
 	"  --no-legend        leave out the key and the caption\n"
 	"  --wrap N           wrap names at spaces to lines of N characters (default\n"
 	"                     " STR(ACG_RENDER_DEFAULT_WRAP) "; 0: never)\n"
-	"  --dpi N            resolution of png output (default 96)\n"
+	"  --dpi N            resolution of png output (default 96); a png is at most\n"
+	"                     " STR(ACG_RENDER_MAX_PIXELS) " pixels a side (a larger drawing is scaled down)\n"
 	"  -h, --help         show this help\n"
 	"\n"
 	"A layout that takes more than a second shows its progress on standard error\n"
@@ -158,12 +160,14 @@ static void on_progress(const struct acg_render_progress *p, void *arg)
 
 	(void)arg;
 	switch (p->phase) {
-	case ACG_RENDER_LAYOUT_BEGIN:
+	case ACG_RENDER_START:
 		if (p->switched)
 			fprintf(stderr,
 				"accgraph: note: %zu organisations drawn, more than %d: the layout "
 				"is sfdp, not dot (--layout dot insists on dot)\n",
 				p->nodes, ACG_RENDER_DOT_LIMIT);
+		break;
+	case ACG_RENDER_LAYOUT_BEGIN:
 		if (!isatty(STDERR_FILENO))
 			return;
 		snprintf(what, sizeof(what), "laying out %zu nodes and %zu links with %s", p->nodes,

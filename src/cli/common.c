@@ -70,7 +70,9 @@ void cli_print_diags(const struct acg_diags *diags, bool errors_only)
 		if (d->file) {
 			cli_put_safe(stderr, d->file);
 			if (d->line > 0)
-				fprintf(stderr, ":%ld:%ld", d->line, d->column);
+				fprintf(stderr, ":%ld", d->line);
+			if (d->line > 0 && d->column > 0)
+				fprintf(stderr, ":%ld", d->column);
 			fputs(": ", stderr);
 		}
 		if (d->pointer && *d->pointer) {

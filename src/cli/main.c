@@ -18,6 +18,8 @@ static const struct cli_command *const commands[] = {
 	&cmd_path,
 	&cmd_diff,
 	&cmd_render,
+	&cmd_convert,
+	&cmd_import,
 	NULL,
 };
 
