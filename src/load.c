@@ -952,6 +952,8 @@ static void check_document(struct loader *L, const json_t *root)
 			check_organisations(L, v);
 		else if (!strcmp(key, "links"))
 			check_links(L, v);
+		else if (!strcmp(key, "$schema"))
+			(void)want_string(L, v); /* for editors (graphs/schema.json) */
 		else
 			warning(L, "unknown member \"%s\" is ignored", key);
 		ptr_pop(L, mark);

@@ -10,6 +10,7 @@
 #include "accgraph/chains.h"
 #include "accgraph/date.h"
 #include "accgraph/diag.h"
+#include "accgraph/diff.h"
 #include "accgraph/export.h"
 #include "accgraph/graph.h"
 #include "accgraph/import.h"
