@@ -1237,6 +1237,9 @@ static int graph_attributes(struct drawing *d)
 		{"splines", dot ? NULL : big ? "false" : "true"},
 		{"sep", dot ? NULL : "+8"},
 		{"pack", dot ? NULL : "true"},
+		/* A fixed seed for the random start of the force-directed layouts (fdp
+		 * with clusters otherwise seeds from the clock). */
+		{"start", dot ? NULL : "1"},
 		{"dpi", d->opt->format == ACG_RENDER_PNG ? dpi : NULL},
 		{"size", d->opt->format == ACG_RENDER_PNG ? size : NULL},
 	};

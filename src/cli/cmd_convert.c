@@ -9,6 +9,7 @@
 #include "accgraph/accgraph.h"
 #include "accgraph/export.h"
 #include "accgraph/output.h"
+#include "accgraph/render.h"
 #include "cli.h"
 
 static int run_convert(int argc, char **argv);
@@ -36,11 +37,12 @@ const struct cli_command cmd_convert = {
 	"  .edgelist  one line \"FROM TO\" per link, the 0-based indices of the\n"
 	"             organisations in file order (igraph's edge list, ordered by\n"
 	"             FROM, then TO)\n"
-	"DOT is written by `accgraph render FILE -o OUT.dot`.\n"
+	"  .dot       the styled DOT of `accgraph render` (before layout), for\n"
+	"             Graphviz's own tools\n"
 	"\n"
 	"Options:\n"
 	"  -o, --output OUT   write to OUT (all but csv may be -, standard output)\n"
-	"  --format F         json, csv, graphml, gml or edgelist, whatever OUT's\n"
+	"  --format F         json, csv, graphml, gml, edgelist or dot, whatever OUT's\n"
 	"                     extension\n"
 	"  -h, --help         show this help\n"
 	"\n" CLI_SYSTEM_USAGE,
@@ -122,6 +124,39 @@ static void name_the_file(struct acg_diags *diags, const char *path)
 			diags->v[i].file = strdup(strcmp(path, "-") ? path : "<stdin>");
 }
 
+struct dot_job {
+	struct acg_renderer *renderer;
+	const struct acg_model *model;
+	const struct acg_render_options *options;
+	struct acg_diags *diags;
+};
+
+static enum acg_status write_dot_to(FILE *f, const void *arg)
+{
+	const struct dot_job *job = arg;
+
+	return acg_render_write(job->renderer, job->model, job->options, f, job->diags);
+}
+
+/* The styled DOT of `accgraph render` (before layout), with its defaults. */
+static enum acg_status write_dot(const struct acg_model *m, const char *outpath,
+				 struct acg_diags *diags)
+{
+	struct acg_render_options ro;
+	struct acg_renderer *r = NULL;
+	enum acg_status st = acg_renderer_new(&r, diags);
+
+	if (st == ACG_OK) {
+		struct dot_job job = {r, m, &ro, diags};
+
+		acg_render_options_init(&ro);
+		ro.format = ACG_RENDER_DOT;
+		st = cli_write_output(outpath, write_dot_to, &job, diags);
+	}
+	acg_renderer_free(r);
+	return st;
+}
+
 static int run_convert(int argc, char **argv)
 {
 	static const struct option longopts[] = {
@@ -132,7 +167,7 @@ static int run_convert(int argc, char **argv)
 	struct acg_diags diags = ACG_DIAGS_INIT;
 	struct acg_model *m = NULL;
 	enum acg_export_format format = ACG_EXPORT_JSON;
-	bool to_stdout;
+	bool to_stdout, dot = false;
 	enum acg_status st;
 	int c, rc = EXIT_OK;
 
@@ -147,31 +182,22 @@ static int run_convert(int argc, char **argv)
 	to_stdout = !opts.outpath || !strcmp(opts.outpath, "-");
 	if (opts.format) {
 		format = acg_export_format_from_name(opts.format);
-		if (!strcmp(opts.format, "dot")) {
-			rc = cli_usage_error(&cmd_convert, "--format dot: DOT is written by "
-							   "'accgraph render FILE -o OUT.dot'");
-			goto out;
-		}
-		if (format == ACG_EXPORT_COUNT) {
+		dot = !strcmp(opts.format, "dot");
+		if (format == ACG_EXPORT_COUNT && !dot) {
 			rc = cli_usage_error(&cmd_convert, "--format: \"%s\" is not one of json, csv, "
-							   "graphml, gml, edgelist",
+							   "graphml, gml, edgelist, dot",
 					     opts.format);
 			goto out;
 		}
 	} else if (!to_stdout) {
-		const char *dot = strrchr(opts.outpath, '.');
+		const char *ext = strrchr(opts.outpath, '.');
 
 		format = acg_export_format_from_path(opts.outpath);
-		if (dot && !strcmp(dot, ".dot")) {
-			rc = cli_usage_error(&cmd_convert, "%s: DOT is written by 'accgraph render "
-							   "FILE -o OUT.dot'",
-					     opts.outpath);
-			goto out;
-		}
-		if (format == ACG_EXPORT_COUNT) {
+		dot = ext && (!strcmp(ext, ".dot") || !strcmp(ext, ".gv"));
+		if (format == ACG_EXPORT_COUNT && !dot) {
 			rc = cli_usage_error(&cmd_convert,
 					     "%s: the extension names no format (.json, .csv, "
-					     ".graphml, .gml, .edgelist); or give --format",
+					     ".graphml, .gml, .edgelist, .dot); or give --format",
 					     opts.outpath);
 			goto out;
 		}
@@ -183,7 +209,9 @@ static int run_convert(int argc, char **argv)
 	}
 	if ((rc = cli_load_system(argv[optind], &opts.sys, &m)))
 		goto out;
-	if (format == ACG_EXPORT_CSV) {
+	if (dot) {
+		st = write_dot(m, opts.outpath, &diags);
+	} else if (format == ACG_EXPORT_CSV) {
 		st = write_csv_pair(m, opts.outpath, &diags);
 	} else {
 		struct convert_job job = {m, format, &diags};
