@@ -50,7 +50,7 @@ PROGRAM = $(BUILD)/accgraph
 # Debian 12 packages: build, tests, run.
 DEB_PACKAGES = gcc clang make pkg-config libigraph-dev libjansson-dev libgraphviz-dev \
 	libcmocka-dev libcsv-dev valgrind time python3-jsonschema python3-networkx python3-igraph \
-	fonts-liberation2 libxml2-utils graphviz
+	fonts-liberation2 libxml2-utils graphviz libclang-rt-14-dev chromium
 
 .PHONY: all deps run check test check-headers sanitize valgrind bench install uninstall clean
 
@@ -84,6 +84,10 @@ $(BUILD)/tests/%: tests/unit/%.c $(LIBRARY) $(FLAGS_STAMP)
 		$(ALL_LDFLAGS) -o $@ $< $(LIBRARY) $(CMOCKA_LIBS) $(LIBS)
 
 -include $(DEPS)
+
+# Fragments kept with their tests: fuzzing (make fuzz) and the allocation-failure sweep.
+-include tests/fuzz/fuzz.mk
+-include tests/alloc/alloc.mk
 
 deps:
 	@missing=""; for p in $(DEB_PACKAGES); do \
