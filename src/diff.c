@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "model_copy.h"
 #include "report_impl.h"
 #include "util.h"
 
@@ -470,6 +471,236 @@ enum acg_status acg_diff_compute(const struct acg_model *om, const struct acg_mo
 		d->link_counts[d->links[i].change]++;
 	*out = d;
 	return ACG_OK;
+}
+
+/* ---- both systems in one model ------------------------------------------------------ */
+
+/* Each old type's index in the union's table, appending the types the new system lacks. */
+static int map_types(struct acg_type_table *dst, const struct acg_type_table *old, size_t *map)
+{
+	size_t i;
+
+	for (i = 0; i < old->n; i++) {
+		map[i] = acg_type_find(dst, old->v[i].name);
+		if (map[i] != ACG_NONE)
+			continue;
+		if (acg_model_copy_type(dst, &old->v[i]))
+			return -1;
+		map[i] = dst->n - 1;
+	}
+	return 0;
+}
+
+/* Each old source's index in the union, appending the sources the new system lacks. */
+static int map_sources(struct acg_model *u, const struct acg_model *om, size_t *map)
+{
+	size_t i;
+
+	for (i = 0; i < om->nsources; i++) {
+		const struct acg_source *s = &om->sources[i];
+		struct acg_source *c;
+
+		map[i] = acg_model_find_source(u, s->id);
+		if (map[i] != ACG_NONE)
+			continue;
+		if (!(c = acg_model_add_source(u, s->id)) ||
+		    (s->citation && !(c->citation = acg_strdup(s->citation))) ||
+		    (s->url && !(c->url = acg_strdup(s->url))))
+			return -1;
+		map[i] = u->nsources - 1;
+	}
+	return 0;
+}
+
+static void remap_refs(struct acg_refs *refs, const size_t *map)
+{
+	size_t k;
+
+	for (k = 0; k < refs->n; k++)
+		refs->v[k] = map[refs->v[k]];
+}
+
+/* "OLD → NEW" from the titles (else the names); "TITLE: OLD → NEW" when the titles agree. */
+static char *union_title(const struct acg_model *om, const struct acg_model *nm,
+			 const char *old_name, const char *new_name)
+{
+	const char *a = om->title ? om->title : old_name, *b = nm->title ? nm->title : new_name;
+
+	if (!strcmp(a, b))
+		return acg_asprintf("%s: %s \xe2\x86\x92 %s", a, old_name, new_name);
+	return acg_asprintf("%s \xe2\x86\x92 %s", a, b);
+}
+
+static bool is_succession(enum acg_change c)
+{
+	return c == ACG_REPLACED || c == ACG_MERGED || c == ACG_SPLIT || c == ACG_REORGANISED;
+}
+
+/* Most predecessors a successor's name lists; more are counted. */
+#define NAMED_PREDECESSORS 3
+
+/*
+ * Appends to the name of each successor in u (new organisation j is u's j)
+ * a line saying what it succeeds: "(succeeds A, B)", or "(succeeds 5
+ * organisations)".  0, or -1 when out of memory.
+ */
+static int name_successors(struct acg_model *u, const struct acg_model *om,
+			   const struct acg_diff *diff)
+{
+	size_t *count = calloc(u->norgs + 1, sizeof(*count)), i;
+	int rc = -1;
+
+	if (!count)
+		return -1;
+	for (i = 0; i < diff->norgs; i++)
+		if (is_succession(diff->orgs[i].change))
+			count[diff->orgs[i].new_index]++;
+	for (i = 0; i < diff->norgs; i++) {
+		const struct acg_diff_item *it = &diff->orgs[i];
+		struct acg_org *o;
+		char *name;
+
+		if (!is_succession(it->change))
+			continue;
+		o = &u->orgs[it->new_index];
+		if (count[it->new_index] > NAMED_PREDECESSORS) {
+			name = acg_asprintf("%s\n(succeeds %zu organisations)", o->name,
+					    count[it->new_index]);
+			count[it->new_index] = 0; /* named once */
+		} else if (count[it->new_index] == 0) {
+			continue;
+		} else {
+			bool first = !strstr(o->name, "\n(succeeds ");
+			size_t n = strlen(o->name);
+
+			if (first)
+				name = acg_asprintf("%s\n(succeeds %s)", o->name,
+						    om->orgs[it->old_index].name);
+			else
+				name = acg_asprintf("%.*s, %s)", (int)(n - 1), o->name,
+						    om->orgs[it->old_index].name);
+		}
+		if (!name)
+			goto out;
+		free(o->name);
+		o->name = name;
+	}
+	rc = 0;
+out:
+	free(count);
+	return rc;
+}
+
+static enum acg_render_mark org_mark(enum acg_change c)
+{
+	return c == ACG_SAME ? ACG_MARK_SAME : c == ACG_CHANGED ? ACG_MARK_CHANGED : ACG_MARK_ADDED;
+}
+
+enum acg_status acg_diff_union(const struct acg_model *om, const struct acg_model *nm,
+			       const struct acg_diff *diff, const char *old_name,
+			       const char *new_name, struct acg_model **out,
+			       enum acg_render_mark **org_marks, enum acg_render_mark **link_marks)
+{
+	struct acg_model *u = acg_model_new();
+	size_t *org_at = NULL, *otype = NULL, *ltype = NULL, *source = NULL, i;
+	enum acg_render_mark *omark = NULL, *lmark = NULL;
+	enum acg_status st = ACG_ENOMEM;
+
+	*out = NULL;
+	*org_marks = *link_marks = NULL;
+	org_at = malloc((om->norgs + 1) * sizeof(*org_at));
+	otype = malloc((om->org_types.n + 1) * sizeof(*otype));
+	ltype = malloc((om->link_types.n + 1) * sizeof(*ltype));
+	source = malloc((om->nsources + 1) * sizeof(*source));
+	omark = malloc((nm->norgs + om->norgs + 1) * sizeof(*omark));
+	lmark = malloc((nm->nlinks + om->nlinks + 1) * sizeof(*lmark));
+	if (!u || !org_at || !otype || !ltype || !source || !omark || !lmark ||
+	    acg_model_copy_header(u, nm))
+		goto out;
+	free(u->title);
+	u->as_of = ACG_DATE_NONE;
+	if (!(u->title = union_title(om, nm, old_name, new_name)) ||
+	    map_types(&u->org_types, &om->org_types, otype) ||
+	    map_types(&u->link_types, &om->link_types, ltype) || map_sources(u, om, source))
+		goto out;
+
+	/* The new system as it is; marks from the rows below. */
+	for (i = 0; i < nm->norgs; i++) {
+		if (acg_model_copy_org(u, &nm->orgs[i], nm->orgs[i].type))
+			goto out;
+		omark[i] = ACG_MARK_ADDED;
+	}
+	for (i = 0; i < nm->nlinks; i++) {
+		const struct acg_link *l = &nm->links[i];
+
+		if (acg_model_copy_link(u, l, l->from, l->to, l->type))
+			goto out;
+		lmark[i] = ACG_MARK_ADDED;
+	}
+
+	/* Old organisations: kept by id (their new selves), or drawn as removed. */
+	for (i = 0; i < om->norgs; i++)
+		org_at[i] = ACG_NONE;
+	for (i = 0; i < diff->norgs; i++) {
+		const struct acg_diff_item *it = &diff->orgs[i];
+		const struct acg_org *o;
+
+		if (it->new_index != ACG_NONE)
+			omark[it->new_index] = org_mark(it->change);
+		if (it->old_index == ACG_NONE || org_at[it->old_index] != ACG_NONE)
+			continue;
+		if (it->change == ACG_SAME || it->change == ACG_CHANGED) {
+			org_at[it->old_index] = it->new_index;
+			continue;
+		}
+		o = &om->orgs[it->old_index];
+		if (acg_model_copy_org(u, o, otype[o->type]))
+			goto out;
+		remap_refs(&u->orgs[u->norgs - 1].sources, source);
+		org_at[it->old_index] = u->norgs - 1;
+		omark[u->norgs - 1] = ACG_MARK_REMOVED;
+	}
+
+	if (name_successors(u, om, diff))
+		goto out;
+
+	/* Links: matched ones are the new ones; removed ones join their old ends. */
+	for (i = 0; i < diff->nlinks; i++) {
+		const struct acg_diff_item *it = &diff->links[i];
+		const struct acg_link *l;
+		size_t from, to;
+
+		if (it->new_index != ACG_NONE) {
+			lmark[it->new_index] = it->change == ACG_SAME ? ACG_MARK_SAME
+					       : it->change == ACG_ADDED ? ACG_MARK_ADDED
+									 : ACG_MARK_CHANGED;
+			continue;
+		}
+		l = &om->links[it->old_index];
+		from = org_at[l->from];
+		to = org_at[l->to];
+		if (from == ACG_NONE || to == ACG_NONE)
+			continue; /* not reached: every old organisation has a row */
+		if (acg_model_copy_link(u, l, from, to, ltype[l->type]))
+			goto out;
+		remap_refs(&u->links[u->nlinks - 1].sources, source);
+		lmark[u->nlinks - 1] = ACG_MARK_REMOVED;
+	}
+	st = ACG_OK;
+	*out = u;
+	*org_marks = omark;
+	*link_marks = lmark;
+	u = NULL;
+	omark = lmark = NULL;
+out:
+	acg_model_free(u);
+	free(org_at);
+	free(otype);
+	free(ltype);
+	free(source);
+	free(omark);
+	free(lmark);
+	return st;
 }
 
 /* ---- the comparison as a report ---------------------------------------------------- */

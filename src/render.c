@@ -20,6 +20,7 @@
  */
 #include "accgraph/render.h"
 
+#include <ctype.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdint.h>
@@ -82,6 +83,7 @@ void acg_render_options_init(struct acg_render_options *o)
 	o->depth = 1;
 	o->legend = true;
 	o->wrap = ACG_RENDER_DEFAULT_WRAP;
+	o->auto_collapse = true;
 }
 
 /* ---- a growable string --------------------------------------------------- */
@@ -253,11 +255,20 @@ static size_t utf8_count(const char *s, size_t n)
 }
 
 /*
+ * The most lines of a label: Graphviz 2.42 counts a label's lines in a short
+ * and crashes on the 32769th (make_simple_label: "out of memory", then
+ * SIGSEGV).  Past this many, the rest of the text stays on the last line,
+ * its line breaks made spaces: nothing is lost.
+ */
+#define MAX_LABEL_LINES 1000
+
+/*
  * Appends text to b as the value of an escString label: made literal
  * (put_literal), lines broken where the text breaks them and, when wrap > 0,
  * at spaces so that no line is longer than wrap characters (a longer word
- * stays whole).  Each line but the last ends with the escape \<eol> ('n'
- * centred, 'l' left-justified); with eol 'l' the last line does too.
+ * stays whole); at most MAX_LABEL_LINES lines.  Each line but the last
+ * ends with the escape \<eol> ('n' centred, 'l' left-justified); with eol
+ * 'l' the last line does too.
  */
 static void sb_label(struct sbuf *b, const char *text, unsigned wrap, char eol)
 {
@@ -265,6 +276,7 @@ static void sb_label(struct sbuf *b, const char *text, unsigned wrap, char eol)
 	const char *p, *line, *end;
 	char brk[3] = {'\\', eol, '\0'};
 	bool first_line = true;
+	size_t lines = 1;
 
 	clean_text(&clean, text ? text : "");
 	if (clean.failed) {
@@ -277,8 +289,14 @@ static void sb_label(struct sbuf *b, const char *text, unsigned wrap, char eol)
 		end = strchr(line, '\n');
 		if (!end)
 			end = line + strlen(line);
-		if (!first_line)
-			sb_puts(b, brk);
+		if (!first_line) {
+			if (lines < MAX_LABEL_LINES) {
+				sb_puts(b, brk);
+				lines++;
+			} else {
+				sb_putn(b, " ", 1);
+			}
+		}
 		first_line = false;
 		if (!wrap) {
 			put_literal(b, line, (size_t)(end - line));
@@ -291,8 +309,9 @@ static void sb_label(struct sbuf *b, const char *text, unsigned wrap, char eol)
 					p++;
 				wl = utf8_count(w, (size_t)(p - w));
 				if (wl) {
-					if (used && used + 1 + wl > wrap) {
+					if (used && used + 1 + wl > wrap && lines < MAX_LABEL_LINES) {
 						sb_puts(b, brk);
+						lines++;
 						used = 0;
 					} else if (used) {
 						sb_putn(b, " ", 1);
@@ -799,6 +818,7 @@ struct dnode {
 	double size;  /* NaN: not scaled */
 	bool hl;      /* on a highlighted chain */
 	bool hl_root; /* the highlighted organisation (or its group) */
+	enum acg_render_mark mark;
 	Agnode_t *gv;
 };
 
@@ -810,6 +830,7 @@ struct dedge {
 	size_t first;    /* the first of them, for file order */
 	double weight;   /* their weights summed */
 	bool hl;
+	enum acg_render_mark mark;
 };
 
 struct drawing {
@@ -829,12 +850,19 @@ struct drawing {
 	bool *hl_org;    /* per organisation: on a highlighted chain; NULL: no highlight */
 	size_t hl_root;  /* the highlighted organisation, or ACG_NONE */
 
+	/* Change marks per organisation and link of m, or NULL (both or neither). */
+	const enum acg_render_mark *org_marks, *link_marks;
+	size_t marked_orgs[ACG_MARK_COUNT], marked_links[ACG_MARK_COUNT]; /* of m */
+	bool marks_drawn[ACG_MARK_COUNT]; /* by a node or an arrow */
+
 	size_t *types_drawn; /* per organisation type: nodes of it */
 	size_t *links_drawn; /* per link type: arrows of it */
 	bool weights_vary;
 	double max_weight, max_size;
 	int lowest_tier;    /* the largest tier number of a node; 0: none */
 	size_t widest_tier; /* the most nodes of one tier */
+	size_t row_width;   /* the most nodes side by side in a row of a tier */
+	struct sbuf auto_names; /* types collapsed by auto_collapse(), comma-separated */
 
 	enum acg_layout layout;
 	bool switched;
@@ -934,16 +962,90 @@ static enum acg_status upward_from(const struct acg_model *m, size_t root, bool 
 	return ACG_OK;
 }
 
-/* The tier of node i: 0 (none) to ACG_MAX_TIER. */
-static int node_tier(const struct drawing *d, size_t i)
-{
-	int t = d->olook[d->nodes[i].type].tier;
-
-	return t < 0 || t > ACG_MAX_TIER ? 0 : t;
-}
-
 /* More organisations than this side by side in one tier make a drawing too wide to read. */
 #define WIDE_TIER 60
+
+/*
+ * dot: the nodes of a tier with more than TIER_ROW of them are laid out in
+ * rows of at most TIER_ROW, the first ones (in file order) on top, so that a
+ * wide tier makes a block rather than a long strip (make_tiers()).
+ */
+#define TIER_ROW 6
+
+/* The fewest organisations of a type in a wide tier that auto_collapse() merges. */
+#define AUTO_COLLAPSE_MIN 10
+
+/* The tier of organisation type t: 0 (none) to ACG_MAX_TIER. */
+static int type_tier(const struct drawing *d, size_t t)
+{
+	int tier = d->olook[t].tier;
+
+	return tier < 0 || tier > ACG_MAX_TIER ? 0 : tier;
+}
+
+/* The tier of node i. */
+static int node_tier(const struct drawing *d, size_t i)
+{
+	return type_tier(d, d->nodes[i].type);
+}
+
+/*
+ * In every tier wider than WIDE_TIER nodes, collapses the types with at
+ * least AUTO_COLLAPSE_MIN organisations there, the largest first, until the
+ * tier is no wider or no such type is left (a type has one tier, so it is
+ * collapsed everywhere).  Appends their names to d->auto_names.  0, or -1
+ * when out of memory.
+ */
+static int auto_collapse(struct drawing *d)
+{
+	const struct acg_model *m = d->m;
+	size_t nt = m->org_types.n, *count, *groups, *width, i, k;
+	unsigned *marks;
+	int t, rc = -1;
+
+	count = calloc(nt + 1, sizeof(*count));
+	groups = calloc(nt + 1, sizeof(*groups));
+	marks = calloc(nt + 1, sizeof(*marks));
+	width = calloc(ACG_MAX_TIER + 1, sizeof(*width));
+	if (!count || !groups || !marks || !width)
+		goto out;
+	for (i = 0; i < m->norgs; i++) {
+		count[m->orgs[i].type]++;
+		marks[m->orgs[i].type] |= 1u << (d->org_marks ? d->org_marks[i] : 0);
+	}
+	/* A collapsed type is one node, or one per change mark. */
+	for (k = 0; k < nt; k++) {
+		unsigned b;
+
+		for (b = marks[k]; b; b &= b - 1)
+			groups[k]++;
+		width[type_tier(d, k)] += d->collapsed[k] ? groups[k] : count[k];
+	}
+	for (t = 1; t <= ACG_MAX_TIER; t++) {
+		while (width[t] > WIDE_TIER) {
+			size_t best = ACG_NONE;
+
+			for (k = 0; k < nt; k++)
+				if (type_tier(d, k) == t && !d->collapsed[k] &&
+				    count[k] >= AUTO_COLLAPSE_MIN &&
+				    (best == ACG_NONE || count[k] > count[best]))
+					best = k;
+			if (best == ACG_NONE)
+				break;
+			d->collapsed[best] = true;
+			width[t] -= count[best] - groups[best];
+			sb_printf(&d->auto_names, "%s%s", d->auto_names.n ? ", " : "",
+				  m->org_types.v[best].name);
+		}
+	}
+	rc = d->auto_names.failed ? -1 : 0;
+out:
+	free(count);
+	free(groups);
+	free(marks);
+	free(width);
+	return rc;
+}
 
 /*
  * Sets d->widest_tier and, when a tier is wider than WIDE_TIER, warns and
@@ -966,6 +1068,8 @@ static int count_tiers(struct drawing *d)
 		}
 	}
 	free(count);
+	d->row_width = d->layout == ACG_LAYOUT_DOT && d->widest_tier > TIER_ROW ? TIER_ROW
+										: d->widest_tier;
 	if (!widest || d->widest_tier <= WIDE_TIER || d->layout != ACG_LAYOUT_DOT)
 		return 0;
 	if (!(per_type = calloc(d->m->org_types.n, sizeof(*per_type))))
@@ -990,9 +1094,10 @@ static int count_tiers(struct drawing *d)
 	return 0;
 }
 
-/* Edge keys for merging: (from, to, type, first link). */
+/* Edge keys for merging: (from, to, type, mark, first link). */
 struct ekey {
 	size_t from, to, type, link;
+	enum acg_render_mark mark;
 };
 
 static int ekey_cmp(const void *a, const void *b)
@@ -1005,6 +1110,8 @@ static int ekey_cmp(const void *a, const void *b)
 		return x->to < y->to ? -1 : 1;
 	if (x->type != y->type)
 		return x->type < y->type ? -1 : 1;
+	if (x->mark != y->mark)
+		return x->mark < y->mark ? -1 : 1;
 	return x->link < y->link ? -1 : x->link > y->link;
 }
 
@@ -1028,33 +1135,41 @@ static enum acg_status build_drawing(struct drawing *d)
 	d->nodes = calloc(m->norgs ? m->norgs : 1, sizeof(*d->nodes));
 	d->edges = calloc(m->nlinks ? m->nlinks : 1, sizeof(*d->edges));
 	keys = malloc((m->nlinks ? m->nlinks : 1) * sizeof(*keys));
-	group_of_type = malloc((m->org_types.n ? m->org_types.n : 1) * sizeof(*group_of_type));
+	group_of_type = malloc((m->org_types.n ? m->org_types.n : 1) * ACG_MARK_COUNT *
+			       sizeof(*group_of_type));
 	d->types_drawn = calloc(m->org_types.n ? m->org_types.n : 1, sizeof(*d->types_drawn));
 	d->links_drawn = calloc(m->link_types.n ? m->link_types.n : 1, sizeof(*d->links_drawn));
 	if (!d->node_of || !d->nodes || !d->edges || !keys || !group_of_type ||
 	    !d->types_drawn || !d->links_drawn)
 		goto out;
-	for (k = 0; k < m->org_types.n; k++)
+	for (k = 0; k < m->org_types.n * ACG_MARK_COUNT; k++)
 		group_of_type[k] = ACG_NONE;
 
-	/* Nodes in file order; a group where its type's first organisation is. */
+	/*
+	 * Nodes in file order; a group (one per type, or per type and mark)
+	 * where its first organisation is.
+	 */
 	for (i = 0; i < m->norgs; i++) {
 		size_t t = m->orgs[i].type;
+		enum acg_render_mark mark = d->org_marks ? d->org_marks[i] : ACG_MARK_SAME;
+		size_t *group = &group_of_type[t * ACG_MARK_COUNT + mark];
 		struct dnode *n;
 
-		if (d->collapsed[t] && group_of_type[t] != ACG_NONE) {
-			n = &d->nodes[group_of_type[t]];
+		if (d->collapsed[t] && *group != ACG_NONE) {
+			n = &d->nodes[*group];
 			n->count++;
-			d->node_of[i] = group_of_type[t];
+			d->node_of[i] = *group;
 		} else {
 			n = &d->nodes[d->nnodes];
 			n->org = d->collapsed[t] ? ACG_NONE : i;
 			n->type = t;
 			n->count = 1;
+			n->mark = mark;
 			n->size = d->sizes && !d->collapsed[t] ? d->sizes[i] : NAN;
 			d->types_drawn[t]++;
+			d->marks_drawn[mark] = true;
 			if (d->collapsed[t])
-				group_of_type[t] = d->nnodes;
+				*group = d->nnodes;
 			d->node_of[i] = d->nnodes++;
 		}
 		if (d->hl_org && d->hl_org[i])
@@ -1068,6 +1183,7 @@ static enum acg_status build_drawing(struct drawing *d)
 		keys[j].from = d->node_of[m->links[j].from];
 		keys[j].to = d->node_of[m->links[j].to];
 		keys[j].type = m->links[j].type;
+		keys[j].mark = d->link_marks ? d->link_marks[j] : ACG_MARK_SAME;
 		keys[j].link = j;
 	}
 	qsort(keys, m->nlinks, sizeof(*keys), ekey_cmp);
@@ -1079,13 +1195,15 @@ static enum acg_status build_drawing(struct drawing *d)
 		struct dedge *e = d->nedges ? &d->edges[d->nedges - 1] : NULL;
 
 		if (!(group_end && e && e->from == key->from && e->to == key->to &&
-		      e->type == key->type)) {
+		      e->type == key->type && e->mark == key->mark)) {
 			e = &d->edges[d->nedges++];
 			e->from = key->from;
 			e->to = key->to;
 			e->type = key->type;
+			e->mark = key->mark;
 			e->first = key->link;
 			d->links_drawn[key->type]++;
+			d->marks_drawn[key->mark] = true;
 		}
 		e->count++;
 		e->weight += l->weight;
@@ -1307,6 +1425,44 @@ static int style_node(struct drawing *d, Agnode_t *n, size_t t, bool fade)
 	return rc;
 }
 
+/*
+ * The colours of each change mark (Okabe-Ito bluish green, vermilion and
+ * blue, with their fills mixed three parts white), and at ACG_MARK_COUNT the
+ * neutral look of the key's samples of the types in a drawing with marks.
+ */
+static const struct mark_look {
+	const char *label, *line, *fill, *font;
+} mark_looks[ACG_MARK_COUNT + 1] = {
+	[ACG_MARK_SAME] = {"Unchanged", "#AAAAAA", "#F4F4F4", "#555555"},
+	[ACG_MARK_ADDED] = {"Added", "#009E73", "#BFE6DC", "#000000"},
+	[ACG_MARK_REMOVED] = {"Removed", "#D55E00", "#F4D6BF", "#000000"},
+	[ACG_MARK_CHANGED] = {"Changed", "#0072B2", "#BFDBEB", "#000000"},
+	[ACG_MARK_COUNT] = {"", "#444444", "#FFFFFF", "#000000"},
+};
+
+/* A node of type t in a drawing with marks: the type's shape, the mark's colours. */
+static int style_marked_node(struct drawing *d, Agnode_t *n, size_t t, enum acg_render_mark mark)
+{
+	const struct mark_look *k = &mark_looks[mark];
+	struct sbuf style = {0};
+	int rc = 0;
+
+	node_style(&style, &d->olook[t]);
+	if (mark == ACG_MARK_REMOVED)
+		sb_puts(&style, ",dashed");
+	if (style.failed)
+		return -1;
+	rc |= set_attr(n, d->n_shape, d->olook[t].shape);
+	rc |= set_attr(n, d->n_style, sb_str(&style));
+	rc |= set_attr(n, d->n_fillcolor, k->fill);
+	rc |= set_attr(n, d->n_color, k->line);
+	rc |= set_attr(n, d->n_fontcolor, k->font);
+	if (mark != ACG_MARK_SAME && mark != ACG_MARK_COUNT)
+		rc |= set_attr(n, d->n_penwidth, "2.5");
+	sb_release(&style);
+	return rc;
+}
+
 /* Makes the node of every organisation and group. */
 static int make_nodes(struct drawing *d)
 {
@@ -1331,7 +1487,8 @@ static int make_nodes(struct drawing *d)
 		struct dnode *n = &d->nodes[i];
 		bool fade = d->hl_org && !n->hl;
 
-		if (style_node(d, n->gv, n->type, fade))
+		if (d->org_marks ? style_marked_node(d, n->gv, n->type, n->mark)
+				 : style_node(d, n->gv, n->type, fade))
 			return -1;
 		if (n->org != ACG_NONE) {
 			if (set_label(d, n->gv, d->n_label, d->m->orgs[n->org].name, d->opt->wrap,
@@ -1384,6 +1541,24 @@ static int style_edge(struct drawing *d, Agedge_t *e, size_t t, bool fade, doubl
 	return rc;
 }
 
+/* An arrow of link type t in a drawing with marks: the type's line style and arrowhead, the mark's colour. */
+static int style_marked_edge(struct drawing *d, Agedge_t *e, size_t t, enum acg_render_mark mark,
+			     double pw)
+{
+	const struct link_look *l = &d->llook[t];
+	const char *line = mark_looks[mark].line;
+	int rc = 0;
+
+	if (mark != ACG_MARK_SAME && mark != ACG_MARK_COUNT)
+		pw = pw < 1.2 ? 2.0 : pw * 1.6;
+	rc |= set_attr(e, d->e_color, line);
+	rc |= set_attr(e, d->e_style, mark == ACG_MARK_REMOVED ? "dashed" : l->style);
+	rc |= set_attr(e, d->e_arrowhead, l->arrowhead);
+	rc |= set_attr(e, d->e_fontcolor, line);
+	rc |= set_number(e, d->e_penwidth, pw);
+	return rc;
+}
+
 static int make_edges(struct drawing *d)
 {
 	size_t k;
@@ -1398,7 +1573,8 @@ static int make_edges(struct drawing *d)
 			return -1;
 		if (d->hl_org && de->hl)
 			pw *= 2;
-		if (style_edge(d, e, de->type, fade, pw))
+		if (d->link_marks ? style_marked_edge(d, e, de->type, de->mark, pw)
+				  : style_edge(d, e, de->type, fade, pw))
 			return -1;
 		/*
 		 * dot: a link down the tiers (to a lower tier) must not fight the
@@ -1429,50 +1605,79 @@ static int make_edges(struct drawing *d)
 }
 
 /*
- * dot: the organisations of one tier share a rank (rank=same with an
- * invisible anchor per tier, the anchors chained upwards so that tiers keep
- * their order even where no link joins them).  Sets d->lowest_tier.
+ * dot: the organisations of one tier (or of one row of a wide tier) share a
+ * rank: rank=same with an invisible anchor per rank, the anchors chained
+ * upwards so that tiers and rows keep their order even where no link joins
+ * them.  Sets d->lowest_tier.
  */
+static int hidden_edge(struct drawing *d, Agnode_t *t, Agnode_t *h, const char *weight);
+
 static int make_tiers(struct drawing *d)
 {
-	Agnode_t *prev = NULL;
-	size_t i;
-	int t;
+	Agnode_t *prev = NULL, **below = NULL, **here = NULL, **swap;
+	size_t i, n, k, rows, per, row, col;
+	int t, rc = -1;
+
+	if (!(below = calloc(TIER_ROW, sizeof(*below))) || !(here = calloc(TIER_ROW, sizeof(*here))))
+		goto out;
 
 	for (t = ACG_MAX_TIER; t > 0; t--) {
-		Agraph_t *sub = NULL;
-		Agnode_t *anchor;
-		const char *name;
-
-		for (i = 0; i < d->nnodes; i++) {
-			if (node_tier(d, i) != t)
-				continue;
-			if (!sub && (!(name = fresh_name(d, "rank")) ||
-				     !(sub = new_subgraph(d->g, name)) ||
-				     set_attr(sub, d->g_rank, "same")))
-				return -1;
-			if (!agsubnode(sub, d->nodes[i].gv, 1))
-				return -1;
-		}
-		if (!sub)
+		for (i = 0, n = 0; i < d->nnodes; i++)
+			n += node_tier(d, i) == t;
+		if (!n)
 			continue;
-		if (!(name = fresh_name(d, "tier")) || !(anchor = new_node(d->g, name)) ||
-		    !agsubnode(sub, anchor, 1) || set_attr(anchor, d->n_style, "invis") ||
-		    set_attr(anchor, d->n_shape, "point") || set_attr(anchor, d->n_width, "0") ||
-		    set_attr(anchor, d->n_height, "0") || set_attr(anchor, d->n_label, ""))
-			return -1;
-		if (prev) {
-			Agedge_t *e = agedge(d->g, prev, anchor, NULL, 1);
-
-			if (!e || set_attr(e, d->e_style, "invis") ||
-			    set_attr(e, d->e_arrowhead, "none"))
-				return -1;
-		} else {
+		rows = (n + TIER_ROW - 1) / TIER_ROW;
+		per = (n + rows - 1) / rows;
+		if (!prev)
 			d->lowest_tier = t;
+		/*
+		 * Bottom row first: the anchors are chained upwards.  The rows of
+		 * a wide tier are held in columns: an invisible edge from each
+		 * node to the one above it.
+		 */
+		memset(below, 0, TIER_ROW * sizeof(*below));
+		for (row = rows; row-- > 0;) {
+			Agraph_t *sub;
+			Agnode_t *anchor;
+			const char *name;
+
+			if (!(name = fresh_name(d, "rank")) || !(sub = new_subgraph(d->g, name)) ||
+			    set_attr(sub, d->g_rank, "same"))
+				goto out;
+			memset(here, 0, TIER_ROW * sizeof(*here));
+			for (i = 0, k = 0; i < d->nnodes; i++) {
+				if (node_tier(d, i) != t || k++ / per != row)
+					continue;
+				col = (k - 1) % per;
+				here[col] = d->nodes[i].gv;
+				if (!agsubnode(sub, here[col], 1) ||
+				    (below[col] && hidden_edge(d, below[col], here[col], "10")))
+					goto out;
+			}
+			swap = below;
+			below = here;
+			here = swap;
+			if (!(name = fresh_name(d, "tier")) || !(anchor = new_node(d->g, name)) ||
+			    !agsubnode(sub, anchor, 1) || set_attr(anchor, d->n_style, "invis") ||
+			    set_attr(anchor, d->n_shape, "point") ||
+			    set_attr(anchor, d->n_width, "0") || set_attr(anchor, d->n_height, "0") ||
+			    set_attr(anchor, d->n_label, ""))
+				goto out;
+			if (prev) {
+				Agedge_t *e = agedge(d->g, prev, anchor, NULL, 1);
+
+				if (!e || set_attr(e, d->e_style, "invis") ||
+				    set_attr(e, d->e_arrowhead, "none"))
+					goto out;
+			}
+			prev = anchor;
 		}
-		prev = anchor;
 	}
-	return 0;
+	rc = 0;
+out:
+	free(below);
+	free(here);
+	return rc;
 }
 
 /* ---- clusters ---------------------------------------------------------------- */
@@ -1658,7 +1863,8 @@ static Agnode_t *legend_node(struct drawing *d, Agraph_t *legend, const char *te
 		if (set_attr(n, d->n_shape, "plaintext") || set_attr(n, d->n_style, "") ||
 		    set_attr(n, d->n_height, "0.25") || set_label(d, n, d->n_label, text, 0, 'l'))
 			return NULL;
-	} else if (style_node(d, n, type, false) ||
+	} else if ((d->org_marks ? style_marked_node(d, n, type, ACG_MARK_COUNT)
+				 : style_node(d, n, type, false)) ||
 		   set_label(d, n, d->n_label, text,
 			     d->opt->wrap && d->opt->wrap < LEGEND_WRAP ? d->opt->wrap
 									: d->opt->wrap ? LEGEND_WRAP : 0,
@@ -1728,10 +1934,27 @@ static int link_sample(struct drawing *d, Agraph_t *legend, size_t t, Agnode_t *
 	if (!(*head = legend_node(d, legend, d->llook[t].label, ACG_NONE)))
 		return -1;
 	if (!(e = agedge(d->g, *tail, *head, NULL, 1)) ||
-	    style_edge(d, e, t, false, d->weights_vary ? 2.0 : 1.2) ||
+	    (d->link_marks ? style_marked_edge(d, e, t, ACG_MARK_COUNT, d->weights_vary ? 2.0 : 1.2)
+			   : style_edge(d, e, t, false, d->weights_vary ? 2.0 : 1.2)) ||
 	    set_attr(e, d->e_tailclip, "false"))
 		return -1;
 	return 0;
+}
+
+/* The key's sample of a change mark: a box in the mark's colours with its name. */
+static Agnode_t *mark_sample(struct drawing *d, Agraph_t *legend, enum acg_render_mark mark)
+{
+	const struct mark_look *k = &mark_looks[mark];
+	Agnode_t *n = legend_node(d, legend, k->label, ACG_NONE);
+
+	if (!n || set_attr(n, d->n_shape, "box") ||
+	    set_attr(n, d->n_style, mark == ACG_MARK_REMOVED ? "filled,dashed" : "filled") ||
+	    set_attr(n, d->n_fillcolor, k->fill) || set_attr(n, d->n_color, k->line) ||
+	    set_attr(n, d->n_fontcolor, k->font) ||
+	    set_attr(n, d->n_penwidth, mark == ACG_MARK_SAME ? "1" : "2.5") ||
+	    set_label(d, n, d->n_label, k->label, 0, 'n'))
+		return NULL;
+	return n;
 }
 
 /*
@@ -1756,9 +1979,10 @@ static int legend_under(struct drawing *d, Agnode_t *first)
 }
 
 /*
- * The legend: the organisation types drawn, then the link types drawn, in
- * rows about as wide as the drawing's widest tier, then notes on the other
- * encodings in use.  With dot it sits under the lowest tier.
+ * The legend: the change marks drawn (when there are marks), the
+ * organisation types drawn, then the link types drawn, in rows about as wide
+ * as the drawing's widest tier, then notes on the other encodings in use.
+ * With dot it sits under the lowest tier.
  */
 static int make_legend(struct drawing *d)
 {
@@ -1772,7 +1996,7 @@ static int make_legend(struct drawing *d)
 	int rc = -1;
 
 	/* Rows about as wide as the widest tier, the items shared evenly between them. */
-	width = d->widest_tier + 1;
+	width = d->row_width + 1;
 	width = width < 5 ? 5 : width > MAX_PER_ROW ? MAX_PER_ROW : width;
 	for (t = 0; t < d->m->org_types.n; t++)
 		count[0] += d->types_drawn[t] > 0;
@@ -1790,6 +2014,24 @@ static int make_legend(struct drawing *d)
 	    set_attr(legend, d->g_color, "#888888") || set_attr(legend, d->g_labeljust, "l") ||
 	    set_attr(legend, d->g_fontsize, "11"))
 		return -1;
+
+	if (d->org_marks) {
+		static const enum acg_render_mark order[] = {ACG_MARK_ADDED, ACG_MARK_REMOVED,
+							     ACG_MARK_CHANGED, ACG_MARK_SAME};
+
+		for (t = 0; t < sizeof(order) / sizeof(*order); t++)
+			if (d->marks_drawn[order[t]] &&
+			    !(row[n++] = mark_sample(d, legend, order[t])))
+				goto out;
+		if (legend_row(d, legend, row, n, NULL))
+			goto out;
+		if (n && !rows++ && d->layout == ACG_LAYOUT_DOT && d->lowest_tier &&
+		    legend_under(d, row[n / 2]))
+			goto out;
+		if (n)
+			above = row[0];
+		n = 0;
+	}
 
 	for (t = 0; t < d->m->org_types.n + d->m->link_types.n; t++) {
 		bool is_link = t >= d->m->org_types.n;
@@ -1819,6 +2061,9 @@ static int make_legend(struct drawing *d)
 	}
 
 	/* Notes on the encodings in use. */
+	if (d->org_marks)
+		sb_puts(&text, "Colour: the change, for organisations and arrows alike; "
+			       "what was removed is dashed\n");
 	if (d->hl_root != ACG_NONE)
 		sb_printf(&text, "Bold outline: %s and the organisations on its upward chains\n",
 			  d->m->orgs[d->hl_root].name);
@@ -1897,6 +2142,28 @@ static void put_short(struct sbuf *b, const char *s, size_t max)
 	sb_puts(b, "\xe2\x80\xa6"); /* U+2026 ellipsis */
 }
 
+/* "WHAT 3 added, 2 removed, 40 unchanged.": the marks that occur, counted. */
+static void put_mark_counts(struct sbuf *b, const char *what, const size_t count[ACG_MARK_COUNT])
+{
+	static const enum acg_render_mark order[] = {ACG_MARK_ADDED, ACG_MARK_REMOVED,
+						     ACG_MARK_CHANGED, ACG_MARK_SAME};
+	size_t i, shown = 0;
+
+	sb_puts(b, what);
+	for (i = 0; i < sizeof(order) / sizeof(*order); i++) {
+		char lower[16];
+		size_t k;
+
+		if (!count[order[i]])
+			continue;
+		for (k = 0; mark_looks[order[i]].label[k] && k < sizeof(lower) - 1; k++)
+			lower[k] = (char)tolower((unsigned char)mark_looks[order[i]].label[k]);
+		lower[k] = '\0';
+		sb_printf(b, "%s %zu %s", shown++ ? "," : "", count[order[i]], lower);
+	}
+	sb_puts(b, shown ? "." : " none.");
+}
+
 /* The most sources the caption names; the others are counted. */
 #define CAPTION_SOURCES 6
 
@@ -1932,19 +2199,29 @@ static int make_caption(struct drawing *d)
 			cites[i] = 1;
 
 	/* About as wide as the drawing is likely to be. */
-	width = d->widest_tier < 4 ? 80 : d->widest_tier < 7 ? 110 : 140;
+	width = d->row_width < 4 ? 80 : d->row_width < 7 ? 110 : 140;
 
 	if (m->title)
 		sb_printf(&text, "%s\n", m->title);
 	if (m->as_of != ACG_DATE_NONE)
 		sb_printf(&text, "As of %s. ", acg_date_format(m->as_of, date));
-	sb_printf(&text, "%zu organisation%s and %zu link%s", m->norgs, m->norgs == 1 ? "" : "s",
-		  m->nlinks, m->nlinks == 1 ? "" : "s");
-	if (d->opt->ego)
-		sb_printf(&text, " within %u link%s of %s", d->opt->depth,
-			  d->opt->depth == 1 ? "" : "s",
-			  m->orgs[acg_model_find_org(m, d->opt->ego)].name);
-	sb_puts(&text, ".");
+	if (d->org_marks) {
+		/* Both systems are drawn: count the changes rather than the union. */
+		if (d->opt->ego)
+			sb_printf(&text, "Within %u link%s of %s. ", d->opt->depth,
+				  d->opt->depth == 1 ? "" : "s",
+				  m->orgs[acg_model_find_org(m, d->opt->ego)].name);
+		put_mark_counts(&text, "Organisations:", d->marked_orgs);
+		put_mark_counts(&text, " Links:", d->marked_links);
+	} else {
+		sb_printf(&text, "%zu organisation%s and %zu link%s", m->norgs,
+			  m->norgs == 1 ? "" : "s", m->nlinks, m->nlinks == 1 ? "" : "s");
+		if (d->opt->ego)
+			sb_printf(&text, " within %u link%s of %s", d->opt->depth,
+				  d->opt->depth == 1 ? "" : "s",
+				  m->orgs[acg_model_find_org(m, d->opt->ego)].name);
+		sb_puts(&text, ".");
+	}
 	if (d->opt->selection && *d->opt->selection)
 		sb_printf(&text, " Selected with %s.", d->opt->selection);
 	for (k = 0; k < CAPTION_SOURCES; k++) {
@@ -2003,6 +2280,7 @@ static void drawing_release(struct drawing *d)
 	free(d->links_drawn);
 	free(d->legend);
 	sb_release(&d->buf);
+	sb_release(&d->auto_names);
 }
 
 /* Checks the options against the model; ACG_EUSAGE with a diagnostic when one is wrong. */
@@ -2016,6 +2294,16 @@ static enum acg_status check_options(const struct acg_model *m,
 	    (unsigned)opt->layout >= ACG_LAYOUT_COUNT) {
 		acg_diags_add(diags, ACG_ERROR, ACG_EUSAGE, NULL, 0, 0, NULL,
 			      "unknown format or layout");
+		return ACG_EUSAGE;
+	}
+	if (!opt->org_marks != !opt->link_marks) {
+		acg_diags_add(diags, ACG_ERROR, ACG_EUSAGE, NULL, 0, 0, NULL,
+			      "change marks need one array for organisations and one for links");
+		return ACG_EUSAGE;
+	}
+	if (opt->org_marks && opt->highlight) {
+		acg_diags_add(diags, ACG_ERROR, ACG_EUSAGE, NULL, 0, 0, NULL,
+			      "--highlight cannot be combined with --diff (colour shows the change)");
 		return ACG_EUSAGE;
 	}
 	if (opt->highlight && acg_model_find_org(m, opt->highlight) == ACG_NONE) {
@@ -2085,6 +2373,7 @@ static void report(const struct acg_render_options *opt, struct drawing *d,
 	p.switched = d->switched;
 	p.nodes = d->nnodes;
 	p.edges = d->nedges;
+	p.auto_collapsed = d->auto_names.n ? sb_str(&d->auto_names) : NULL;
 	opt->progress(&p, opt->progress_arg);
 }
 
@@ -2359,6 +2648,7 @@ enum acg_status acg_render_buffer(struct acg_renderer *r, const struct acg_model
 	struct acg_model *ego = NULL;
 	bool *keep = NULL;
 	double *sizes = NULL;
+	enum acg_render_mark *org_marks = NULL, *link_marks = NULL;
 	enum acg_status st;
 	size_t i;
 
@@ -2379,6 +2669,8 @@ enum acg_status acg_render_buffer(struct acg_renderer *r, const struct acg_model
 		return st;
 	d.m = model;
 	d.sizes = opt->sizes;
+	d.org_marks = opt->org_marks;
+	d.link_marks = opt->link_marks;
 	st = ACG_ENOMEM;
 	if (opt->ego) {
 		size_t k = 0;
@@ -2399,6 +2691,21 @@ enum acg_status acg_render_buffer(struct acg_renderer *r, const struct acg_model
 					sizes[k++] = opt->sizes[i];
 			d.sizes = sizes;
 		}
+		if (opt->org_marks) {
+			org_marks = malloc((ego->norgs ? ego->norgs : 1) * sizeof(*org_marks));
+			link_marks = malloc((ego->nlinks ? ego->nlinks : 1) * sizeof(*link_marks));
+			if (!org_marks || !link_marks)
+				goto out;
+			/* ego_model() keeps the organisations in order and every link between them. */
+			for (i = 0, k = 0; i < model->norgs; i++)
+				if (keep[i])
+					org_marks[k++] = opt->org_marks[i];
+			for (i = 0, k = 0; i < model->nlinks; i++)
+				if (keep[model->links[i].from] && keep[model->links[i].to])
+					link_marks[k++] = opt->link_marks[i];
+			d.org_marks = org_marks;
+			d.link_marks = link_marks;
+		}
 		if (opt->highlight && acg_model_find_org(ego, opt->highlight) == ACG_NONE) {
 			acg_diags_add(diags, ACG_ERROR, ACG_EUSAGE, NULL, 0, 0, NULL,
 				      "--highlight: \"%s\" is not within %u link%s of \"%s\"",
@@ -2408,12 +2715,27 @@ enum acg_status acg_render_buffer(struct acg_renderer *r, const struct acg_model
 			goto out;
 		}
 	}
+	if (d.org_marks) {
+		for (i = 0; i < d.m->norgs; i++) {
+			if ((unsigned)d.org_marks[i] >= ACG_MARK_COUNT)
+				goto bad_mark;
+			d.marked_orgs[d.org_marks[i]]++;
+		}
+		for (i = 0; i < d.m->nlinks; i++) {
+			if ((unsigned)d.link_marks[i] >= ACG_MARK_COUNT)
+				goto bad_mark;
+			d.marked_links[d.link_marks[i]]++;
+		}
+	}
 	if (!(d.olook = org_looks(d.m)) || !(d.llook = link_looks(d.m)))
 		goto out;
 	if (!(d.collapsed = calloc(d.m->org_types.n ? d.m->org_types.n : 1, sizeof(bool))))
 		goto out;
 	for (i = 0; i < opt->ncollapse; i++)
 		d.collapsed[acg_type_find(&d.m->org_types, opt->collapse[i])] = true;
+	if (opt->auto_collapse && (opt->layout == ACG_LAYOUT_AUTO || opt->layout == ACG_LAYOUT_DOT) &&
+	    auto_collapse(&d))
+		goto out;
 	if (opt->highlight) {
 		d.hl_root = acg_model_find_org(d.m, opt->highlight);
 		if (!(d.hl_org = calloc(d.m->norgs, sizeof(*d.hl_org))))
@@ -2446,6 +2768,10 @@ enum acg_status acg_render_buffer(struct acg_renderer *r, const struct acg_model
 		st = write_dot(d.g, data, len);
 	else
 		st = layout_and_draw(r, &d, data, len);
+	goto out;
+bad_mark:
+	acg_diags_add(diags, ACG_ERROR, ACG_EUSAGE, NULL, 0, 0, NULL, "a change mark is out of range");
+	st = ACG_EUSAGE;
 out:
 	if (d.g)
 		agclose(d.g);
@@ -2454,6 +2780,8 @@ out:
 	acg_model_free(ego);
 	free(keep);
 	free(sizes);
+	free(org_marks);
+	free(link_marks);
 	return st;
 }
 

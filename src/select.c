@@ -4,12 +4,13 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "model_copy.h"
 #include "util.h"
 
 /* ---- deep copies -------------------------------------------------------- */
 
 /* Each copy function returns 0, or -1 when out of memory (leaving a partial
- * copy that the owning model frees). */
+ * copy that the owning model frees).  The public ones: model_copy.h. */
 
 static int copy_string(char **dst, const char *src)
 {
@@ -72,30 +73,35 @@ static int copy_attrs(struct acg_attrs *dst, const struct acg_attrs *src)
 	return 0;
 }
 
+int acg_model_copy_type(struct acg_type_table *dst, const struct acg_type *s)
+{
+	struct acg_type *t;
+
+	if (acg_grow((void **)&dst->v, &dst->cap, dst->n + 1, sizeof(*dst->v)))
+		return -1;
+	t = &dst->v[dst->n++];
+	memset(t, 0, sizeof(*t));
+	t->tier = s->tier;
+	t->declared = s->declared;
+	t->well_known = s->well_known;
+	if (copy_string(&t->name, s->name) || copy_string(&t->label, s->label) ||
+	    copy_string(&t->shape, s->shape) || copy_string(&t->color, s->color) ||
+	    copy_string(&t->style, s->style))
+		return -1;
+	return 0;
+}
+
 static int copy_types(struct acg_type_table *dst, const struct acg_type_table *src)
 {
 	size_t i;
 
-	for (i = 0; i < src->n; i++) {
-		const struct acg_type *s = &src->v[i];
-		struct acg_type *t;
-
-		if (acg_grow((void **)&dst->v, &dst->cap, dst->n + 1, sizeof(*dst->v)))
+	for (i = 0; i < src->n; i++)
+		if (acg_model_copy_type(dst, &src->v[i]))
 			return -1;
-		t = &dst->v[dst->n++];
-		memset(t, 0, sizeof(*t));
-		t->tier = s->tier;
-		t->declared = s->declared;
-		t->well_known = s->well_known;
-		if (copy_string(&t->name, s->name) || copy_string(&t->label, s->label) ||
-		    copy_string(&t->shape, s->shape) || copy_string(&t->color, s->color) ||
-		    copy_string(&t->style, s->style))
-			return -1;
-	}
 	return 0;
 }
 
-static int copy_header(struct acg_model *dst, const struct acg_model *src)
+int acg_model_copy_header(struct acg_model *dst, const struct acg_model *src)
 {
 	size_t i;
 
@@ -117,13 +123,13 @@ static int copy_header(struct acg_model *dst, const struct acg_model *src)
 	return 0;
 }
 
-static int copy_org(struct acg_model *dst, const struct acg_org *s)
+int acg_model_copy_org(struct acg_model *dst, const struct acg_org *s, size_t type)
 {
 	struct acg_org *o = acg_model_add_org(dst);
 
 	if (!o)
 		return -1;
-	o->type = s->type;
+	o->type = type;
 	o->valid_from = s->valid_from;
 	o->valid_to = s->valid_to;
 	if (copy_string(&o->id, s->id) || copy_string(&o->name, s->name) ||
@@ -135,7 +141,8 @@ static int copy_org(struct acg_model *dst, const struct acg_org *s)
 	return 0;
 }
 
-static int copy_link(struct acg_model *dst, const struct acg_link *s, size_t from, size_t to)
+int acg_model_copy_link(struct acg_model *dst, const struct acg_link *s, size_t from, size_t to,
+			size_t type)
 {
 	struct acg_link *l = acg_model_add_link(dst);
 
@@ -144,6 +151,7 @@ static int copy_link(struct acg_model *dst, const struct acg_link *s, size_t fro
 	*l = *s;
 	l->from = from;
 	l->to = to;
+	l->type = type;
 	l->domains = (struct acg_strlist){NULL, 0};
 	l->mechanism = l->label = NULL;
 	l->sources = (struct acg_refs){NULL, 0};
@@ -164,7 +172,7 @@ enum acg_status acg_model_subset(const struct acg_model *in, const bool *keep_or
 	enum acg_status status = ACG_ENOMEM;
 
 	*out = NULL;
-	if (!m || copy_header(m, in))
+	if (!m || acg_model_copy_header(m, in))
 		goto out;
 	if (in->norgs && !(map = malloc(in->norgs * sizeof(*map))))
 		goto out;
@@ -172,7 +180,7 @@ enum acg_status acg_model_subset(const struct acg_model *in, const bool *keep_or
 		map[i] = ACG_NONE;
 		if (!keep_org[i])
 			continue;
-		if (copy_org(m, &in->orgs[i]))
+		if (acg_model_copy_org(m, &in->orgs[i], in->orgs[i].type))
 			goto out;
 		map[i] = m->norgs - 1;
 	}
@@ -180,7 +188,7 @@ enum acg_status acg_model_subset(const struct acg_model *in, const bool *keep_or
 		const struct acg_link *l = &in->links[i];
 
 		if (keep_link[i] && map[l->from] != ACG_NONE && map[l->to] != ACG_NONE &&
-		    copy_link(m, l, map[l->from], map[l->to]))
+		    acg_model_copy_link(m, l, map[l->from], map[l->to], l->type))
 			goto out;
 	}
 	status = ACG_OK;

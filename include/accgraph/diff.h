@@ -23,6 +23,7 @@
 #include "accgraph/diag.h"
 #include "accgraph/graph.h"
 #include "accgraph/model.h"
+#include "accgraph/render.h"
 #include "accgraph/report.h"
 
 enum acg_change {
@@ -73,6 +74,31 @@ enum acg_status acg_diff_compute(const struct acg_model *old_model,
 
 /* Frees the diff.  NULL-safe. */
 void acg_diff_free(struct acg_diff *diff);
+
+/*
+ * Both systems in one model, for drawing them on one layout (accgraph
+ * render --diff with the marks as acg_render_options' org_marks and
+ * link_marks).  *out holds every organisation and link of the new system in
+ * its order, then the old organisations that are not in it (the removed ones
+ * and the predecessors of replaced, merged, split and reorganised ones),
+ * then the old links left unmatched, between their old ends (an old
+ * organisation kept by id is its new self); the types and sources of both,
+ * the new system's first.  Its title names the two systems ("OLD → NEW" from
+ * their titles, else from old_name and new_name; "TITLE: OLD_NAME →
+ * NEW_NAME" when the titles agree); it has no as-of date.
+ *
+ * (*org_marks)[i] and (*link_marks)[j] (malloc'd; the caller frees them)
+ * mark each organisation and link of *out: ACG_MARK_ADDED (only in the new
+ * system, including the successors of others), ACG_MARK_REMOVED (only in
+ * the old, including what was succeeded), ACG_MARK_CHANGED (matched with a
+ * difference; for links also retyped) or ACG_MARK_SAME.  diff must be the
+ * comparison of these two models.  Returns ACG_OK, or ACG_ENOMEM with *out
+ * and the marks NULL.
+ */
+enum acg_status acg_diff_union(const struct acg_model *old_model,
+			       const struct acg_model *new_model, const struct acg_diff *diff,
+			       const char *old_name, const char *new_name, struct acg_model **out,
+			       enum acg_render_mark **org_marks, enum acg_render_mark **link_marks);
 
 /*
  * The comparison as a report (write it with acg_report_write()): what

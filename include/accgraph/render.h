@@ -129,12 +129,27 @@ enum acg_render_phase {
 	ACG_RENDER_DRAW_END
 };
 
+/*
+ * Change marks, for drawing two systems on one layout (accgraph render
+ * --diff; see acg_diff_union() in diff.h).  Colours from the Okabe-Ito
+ * palette: added bluish green, removed vermilion (and dashed), changed
+ * blue; what is unchanged is drawn pale.
+ */
+enum acg_render_mark {
+	ACG_MARK_SAME = 0,
+	ACG_MARK_ADDED,
+	ACG_MARK_REMOVED,
+	ACG_MARK_CHANGED,
+	ACG_MARK_COUNT
+};
+
 struct acg_render_progress {
 	enum acg_render_phase phase;
 	enum acg_layout layout; /* the layout used (never ACG_LAYOUT_AUTO) */
 	bool switched;          /* ACG_LAYOUT_AUTO chose sfdp for a large system */
 	size_t nodes;           /* nodes drawn (organisations and collapsed groups) */
 	size_t edges;           /* arrows drawn */
+	const char *auto_collapsed; /* the types auto_collapse merged ("a, b"), or NULL */
 };
 
 typedef void (*acg_render_progress_fn)(const struct acg_render_progress *progress, void *arg);
@@ -168,6 +183,18 @@ struct acg_render_options {
 
 	const char *highlight; /* id: emphasise it and its upward chains; NULL: none */
 
+	/*
+	 * Change marks: one per organisation and one per link of the model, or
+	 * NULL (both or neither).  With marks, colour shows the change: a node
+	 * keeps its type's shape and is filled and outlined in its mark's
+	 * colour, an arrow keeps its type's line style and arrowhead and takes
+	 * its mark's colour, and what was removed is dashed; collapsed groups
+	 * and merged arrows are made per mark; the key shows the marks and the
+	 * caption counts them.  Cannot be combined with highlight.
+	 */
+	const enum acg_render_mark *org_marks;
+	const enum acg_render_mark *link_marks;
+
 	/* id: draw only the organisations within `depth` links of it (either direction). */
 	const char *ego;
 	unsigned depth; /* default 1 */
@@ -179,6 +206,15 @@ struct acg_render_options {
 	 */
 	const char *const *collapse;
 	size_t ncollapse;
+
+	/*
+	 * With the dot layout (or the automatic one), a tier of more than 60
+	 * nodes side by side cannot be read: its types with at least 10
+	 * organisations there are collapsed too, the largest first, until it is
+	 * no wider (the progress callback names them).  Default true.  Tiers of
+	 * more than 6 nodes are laid out in rows of at most 6.
+	 */
+	bool auto_collapse;
 
 	bool legend;          /* legend and caption; default true */
 	unsigned wrap;        /* wrap names at spaces to this many characters; 0: never */
@@ -210,7 +246,8 @@ void acg_renderer_free(struct acg_renderer *renderer);
  * to f.  Returns:
  *   ACG_OK;
  *   ACG_EUSAGE with a diagnostic when an option names no organisation, type,
- *     or cluster key of the model, or two options conflict;
+ *     or cluster key of the model, or two options conflict (marks and
+ *     highlight; only one of the two mark arrays);
  *   ACG_ELIB with a diagnostic when Graphviz fails (a layout or format whose
  *     plugin is missing says so);
  *   ACG_EIO when f reports an error; ACG_ENOMEM.

@@ -187,6 +187,31 @@ int cli_load_system(const char *path, const struct cli_system_opts *o,
 		    struct acg_model **out);
 
 /*
+ * The two systems of a comparison (diff, render --diff): the files OLD and
+ * NEW, or one FILE as of --as-of and as of the --vs date.
+ */
+struct cli_pair {
+	struct acg_model *old_model, *new_model; /* owned */
+	const char *old_name, *new_name;         /* the files, or the dates */
+	char dates[2][ACG_DATE_BUFSIZE];
+};
+
+/*
+ * Takes the operands after the options: OLD NEW, or with vs (the --vs value,
+ * else NULL) one FILE compared as of the selection's --as-of date and as of
+ * vs.  Reports usage errors (operands, a missing --as-of, a bad date), loads
+ * both systems with the selection, and with vs drops " --as-of DATE" from the
+ * selection's text (the dates are the comparison, not a selection).  Returns
+ * EXIT_OK with *pair filled (free it with cli_pair_release()), or the exit
+ * status to end with.
+ */
+int cli_load_pair(const struct cli_command *cmd, int argc, char **argv, const char *vs,
+		  struct cli_system_opts *sys, struct cli_pair *pair);
+
+/* Frees the two models.  NULL-safe members. */
+void cli_pair_release(struct cli_pair *pair);
+
+/*
  * Parses a --format value (or, when name is NULL, guesses the format from
  * the extension of the output path, else uses dflt).  Formats not in the
  * `allowed` list are rejected.  Returns 0, or EXIT_USAGE after reporting.

@@ -50,17 +50,6 @@ static enum acg_status write_diff(FILE *f, const void *arg)
 	return acg_report_write(job->report, job->format, f);
 }
 
-/* Removes " --as-of DATE" from the selection's text (NULL-safe). */
-static void drop_as_of(char *text)
-{
-	char *p = text ? strstr(text, " --as-of ") : NULL, *end;
-
-	if (!p)
-		return;
-	end = strstr(p + 1, " --");
-	memmove(p, end ? end : p + strlen(p), strlen(end ? end : p + strlen(p)) + 1);
-}
-
 static int run_diff(int argc, char **argv)
 {
 	static const struct option longopts[] = {
@@ -72,14 +61,12 @@ static int run_diff(int argc, char **argv)
 	static const enum acg_format formats[] = {ACG_FORMAT_TEXT, ACG_FORMAT_MD, ACG_FORMAT_JSON};
 	struct cli_result_opts opts;
 	struct acg_diags diags = ACG_DIAGS_INIT;
-	struct acg_model *a = NULL, *b = NULL;
+	struct cli_pair pair = {0};
 	struct acg_graph *ga = NULL, *gb = NULL;
 	struct acg_diff *d = NULL;
 	struct acg_report *report = NULL;
 	struct acg_report_options ropt = {ACG_DEFAULT_SEED, false, NULL};
-	const char *vs = NULL, *old_name, *new_name;
-	char date_a[ACG_DATE_BUFSIZE], date_b[ACG_DATE_BUFSIZE];
-	acg_date as_of_b = ACG_DATE_NONE;
+	const char *vs = NULL;
 	enum acg_format format;
 	enum acg_status st;
 	int c, rc = EXIT_OK;
@@ -100,43 +87,21 @@ static int run_diff(int argc, char **argv)
 				goto out;
 		}
 	}
-	if (vs) {
-		if ((rc = cli_expect_operands(&cmd_diff, argc, 1, "one FILE with --vs")))
-			goto out;
-		if (opts.sys.sel.as_of == ACG_DATE_NONE) {
-			rc = cli_usage_error(&cmd_diff, "--vs needs --as-of, the date to compare with");
-			goto out;
-		}
-		if (acg_date_parse(vs, &as_of_b) != ACG_DATE_OK) {
-			rc = cli_usage_error(&cmd_diff, "--vs: \"%s\" is not a date of the form YYYY-MM-DD",
-					     vs);
-			goto out;
-		}
-	} else if ((rc = cli_expect_operands(&cmd_diff, argc, 2, "OLD NEW"))) {
-		goto out;
-	}
 	if ((rc = cli_format(&cmd_diff, opts.format, opts.outpath, ACG_FORMAT_TEXT, formats,
 			     sizeof(formats) / sizeof(*formats), &format)))
 		goto out;
-	if ((rc = cli_load_system(argv[optind], &opts.sys, &a)))
+	if ((rc = cli_load_pair(&cmd_diff, argc, argv, vs, &opts.sys, &pair)))
 		goto out;
-	if (vs)
-		opts.sys.sel.as_of = as_of_b;
-	if ((rc = cli_load_system(argv[vs ? optind : optind + 1], &opts.sys, &b)))
-		goto out;
-	old_name = vs ? acg_date_format(a->as_of, date_a) : argv[optind];
-	new_name = vs ? acg_date_format(b->as_of, date_b) : argv[optind + 1];
 	ropt.seed = opts.sys.seed;
-	if (vs)
-		drop_as_of(opts.sys.text); /* the two dates are the comparison, not a selection */
 	ropt.selection = opts.sys.text && *opts.sys.text ? opts.sys.text + 1 : NULL;
-	st = acg_graph_build(a, &ga, &diags);
+	st = acg_graph_build(pair.old_model, &ga, &diags);
 	if (st == ACG_OK)
-		st = acg_graph_build(b, &gb, &diags);
+		st = acg_graph_build(pair.new_model, &gb, &diags);
 	if (st == ACG_OK)
-		st = acg_diff_compute(a, b, &d);
+		st = acg_diff_compute(pair.old_model, pair.new_model, &d);
 	if (st == ACG_OK)
-		st = acg_diff_report(ga, gb, d, old_name, new_name, &ropt, &report, &diags);
+		st = acg_diff_report(ga, gb, d, pair.old_name, pair.new_name, &ropt, &report,
+				     &diags);
 	if (st == ACG_OK) {
 		struct diff_job job = {report, format};
 
@@ -151,8 +116,7 @@ out:
 	acg_diff_free(d);
 	acg_graph_free(ga);
 	acg_graph_free(gb);
-	acg_model_free(a);
-	acg_model_free(b);
+	cli_pair_release(&pair);
 	acg_diags_release(&diags);
 	cli_result_opts_release(&opts);
 	return rc == CLI_HELP_SHOWN ? EXIT_OK : rc;

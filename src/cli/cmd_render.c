@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "accgraph/accgraph.h"
+#include "accgraph/diff.h"
 #include "accgraph/graph.h"
 #include "accgraph/metrics.h"
 #include "accgraph/render.h"
@@ -26,7 +27,10 @@ const struct cli_command cmd_render = {
 	"the diagram, laid out by Graphviz: svg, png, pdf or dot",
 	"usage: accgraph render FILE -o OUT.svg|.png|.pdf|.dot [--layout L] [--cluster-by KEYS]\n"
 	"                       [--size-by METRIC] [--highlight ID] [--ego ID [--depth K]]\n"
-	"                       [--collapse TYPES] [--no-legend] [--wrap N] [--dpi N] [selection]\n"
+	"                       [--collapse TYPES] [--no-auto-collapse] [--no-legend] [--wrap N]\n"
+	"                       [--dpi N] [selection]\n"
+	"       accgraph render --diff OLD NEW -o OUT [options]\n"
+	"       accgraph render --diff FILE --as-of DATE1 --vs DATE2 -o OUT [options]\n"
 	"\n"
 	"Draws the system with Graphviz (in process).  Tiers are ranks, the apex on\n"
 	"top, and links point up to the organisation that holds to account;\n"
@@ -35,6 +39,12 @@ const struct cli_command cmd_render = {
 	"weights pen widths.  A key under the drawing shows the types drawn, and the\n"
 	"caption the title, the as-of date and the sources.  The same input and\n"
 	"options give the same bytes.\n"
+	"\n"
+	"With --diff, both systems are drawn on one layout, matched as `accgraph diff`\n"
+	"matches them (by id, then through `succeeds`): colour shows what changed\n"
+	"(added: bluish green; removed: vermilion, dashed; changed: blue; unchanged:\n"
+	"pale grey), shapes and line styles still show the types, and the caption\n"
+	"counts the changes.\n"
 	"\n"
 	"Options:\n"
 	"  -o, --output OUT   the file to write; its extension gives the format:\n"
@@ -57,8 +67,15 @@ const struct cli_command cmd_render = {
 	"  --depth K          links from --ego, either direction (default 1)\n"
 	"  --collapse TYPES   draw all organisations of each type (comma-separated) as\n"
 	"                     one node with their count; their links are merged, and\n"
-	"                     labelled with how many were merged\n"
+	"                     labelled with how many were merged.  With dot, the\n"
+	"                     types of a tier wider than 60 are collapsed too (a\n"
+	"                     note says which); tiers wider than 6 take rows of 6\n"
+	"  --no-auto-collapse draw every organisation, however wide the tiers\n"
 	"  --no-legend        leave out the key and the caption\n"
+	"  --diff             draw the changes from OLD to NEW (or from FILE as of\n"
+	"                     --as-of to FILE as of --vs); not with --highlight or\n"
+	"                     --size-by\n"
+	"  --vs DATE          with --diff and one FILE: the later date\n"
 	"  --wrap N           wrap names at spaces to lines of N characters (default\n"
 	"                     " STR(ACG_RENDER_DEFAULT_WRAP) "; 0: never)\n"
 	"  --dpi N            resolution of png output (default 96); a png is at most\n"
@@ -82,6 +99,9 @@ enum {
 	OPT_NO_LEGEND,
 	OPT_WRAP,
 	OPT_DPI,
+	OPT_DIFF,
+	OPT_VS,
+	OPT_NO_AUTO_COLLAPSE,
 };
 
 /* ---- progress on a terminal ------------------------------------------------- */
@@ -161,6 +181,11 @@ static void on_progress(const struct acg_render_progress *p, void *arg)
 	(void)arg;
 	switch (p->phase) {
 	case ACG_RENDER_START:
+		if (p->auto_collapsed)
+			fprintf(stderr,
+				"accgraph: note: tiers wider than 60 organisations: each of %s is "
+				"drawn as one node (--no-auto-collapse draws every organisation)\n",
+				p->auto_collapsed);
 		if (p->switched)
 			fprintf(stderr,
 				"accgraph: note: %zu organisations drawn, more than %d: the layout "
@@ -279,6 +304,22 @@ static int size_values(const struct acg_model *m, const char *name, unsigned lon
 	return cli_exit_for(st);
 }
 
+/* Both systems of the pair in one model with the change marks (render --diff). */
+static int diff_union(const struct cli_pair *pair, struct acg_model **out,
+		      enum acg_render_mark **org_marks, enum acg_render_mark **link_marks)
+{
+	struct acg_diff *diff = NULL;
+	enum acg_status st = acg_diff_compute(pair->old_model, pair->new_model, &diff);
+
+	if (st == ACG_OK)
+		st = acg_diff_union(pair->old_model, pair->new_model, diff, pair->old_name,
+				    pair->new_name, out, org_marks, link_marks);
+	acg_diff_free(diff);
+	if (st == ACG_ENOMEM)
+		cli_error("out of memory");
+	return cli_exit_for(st);
+}
+
 static int run_render(int argc, char **argv)
 {
 	static const struct option longopts[] = {
@@ -292,6 +333,9 @@ static int run_render(int argc, char **argv)
 		{"no-legend", no_argument, NULL, OPT_NO_LEGEND},
 		{"wrap", required_argument, NULL, OPT_WRAP},
 		{"dpi", required_argument, NULL, OPT_DPI},
+		{"diff", no_argument, NULL, OPT_DIFF},
+		{"no-auto-collapse", no_argument, NULL, OPT_NO_AUTO_COLLAPSE},
+		{"vs", required_argument, NULL, OPT_VS},
 		CLI_RESULT_LONGOPTS,
 		{NULL, 0, NULL, 0},
 	};
@@ -299,6 +343,10 @@ static int run_render(int argc, char **argv)
 	struct acg_render_options ropt;
 	struct acg_diags diags = ACG_DIAGS_INIT;
 	struct acg_model *m = NULL;
+	struct cli_pair pair = {0};
+	enum acg_render_mark *org_marks = NULL, *link_marks = NULL;
+	bool diff_mode = false;
+	const char *vs = NULL;
 	struct acg_renderer *renderer = NULL;
 	const char *cluster_keys[ACG_RENDER_MAX_CLUSTER_LEVELS];
 	const char **collapse = NULL;
@@ -396,6 +444,15 @@ static int run_render(int argc, char **argv)
 			if ((rc = cli_unsigned(&cmd_render, "--wrap", optarg, &wrap)))
 				goto out;
 			break;
+		case OPT_NO_AUTO_COLLAPSE:
+			ropt.auto_collapse = false;
+			break;
+		case OPT_DIFF:
+			diff_mode = true;
+			break;
+		case OPT_VS:
+			vs = optarg;
+			break;
 		case OPT_DPI:
 			if ((rc = cli_unsigned(&cmd_render, "--dpi", optarg, &dpi)))
 				goto out;
@@ -410,7 +467,17 @@ static int run_render(int argc, char **argv)
 				goto out;
 		}
 	}
-	if ((rc = cli_expect_operands(&cmd_render, argc, 1, "one FILE")))
+	if (vs && !diff_mode) {
+		rc = cli_usage_error(&cmd_render, "--vs needs --diff");
+		goto out;
+	}
+	if (diff_mode && (ropt.highlight || size_by)) {
+		rc = cli_usage_error(&cmd_render, "--diff cannot be combined with %s (colour shows "
+						  "the change)",
+				     ropt.highlight ? "--highlight" : "--size-by");
+		goto out;
+	}
+	if (!diff_mode && (rc = cli_expect_operands(&cmd_render, argc, 1, "one FILE")))
 		goto out;
 	if ((rc = pick_format(opts.format, opts.outpath, &ropt.format)))
 		goto out;
@@ -427,11 +494,18 @@ static int run_render(int argc, char **argv)
 	ropt.depth = (unsigned)(depth > 1000000 ? 1000000 : depth);
 	ropt.wrap = (unsigned)(wrap > 100000 ? 100000 : wrap);
 	ropt.dpi = (double)dpi;
-	ropt.selection = opts.sys.text ? opts.sys.text + 1 : NULL;
 	ropt.progress = on_progress;
 
-	if ((rc = cli_load_system(argv[optind], &opts.sys, &m)))
+	if (diff_mode) {
+		if ((rc = cli_load_pair(&cmd_render, argc, argv, vs, &opts.sys, &pair)) ||
+		    (rc = diff_union(&pair, &m, &org_marks, &link_marks)))
+			goto out;
+		ropt.org_marks = org_marks;
+		ropt.link_marks = link_marks;
+	} else if ((rc = cli_load_system(argv[optind], &opts.sys, &m))) {
 		goto out;
+	}
+	ropt.selection = opts.sys.text && *opts.sys.text ? opts.sys.text + 1 : NULL;
 	if (ropt.highlight && (rc = cli_find_org(&cmd_render, m, "--highlight", ropt.highlight, &i)))
 		goto out;
 	if (ropt.ego && (rc = cli_find_org(&cmd_render, m, "--ego", ropt.ego, &i)))
@@ -481,6 +555,9 @@ out:
 	free(collapse_arg);
 	free(collapse);
 	acg_model_free(m);
+	free(org_marks);
+	free(link_marks);
+	cli_pair_release(&pair);
 	acg_diags_release(&diags);
 	cli_result_opts_release(&opts);
 	return rc == CLI_HELP_SHOWN ? EXIT_OK : rc;

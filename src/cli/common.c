@@ -328,6 +328,65 @@ int cli_load_system(const char *path, const struct cli_system_opts *o, struct ac
 	return EXIT_OK;
 }
 
+/* Removes " --as-of DATE" from the selection's text (NULL-safe). */
+static void drop_as_of(char *text)
+{
+	char *p = text ? strstr(text, " --as-of ") : NULL, *end;
+
+	if (!p)
+		return;
+	end = strstr(p + 1, " --");
+	memmove(p, end ? end : p + strlen(p), strlen(end ? end : p + strlen(p)) + 1);
+}
+
+int cli_load_pair(const struct cli_command *cmd, int argc, char **argv, const char *vs,
+		  struct cli_system_opts *sys, struct cli_pair *pair)
+{
+	acg_date as_of_b = ACG_DATE_NONE;
+	int rc;
+
+	memset(pair, 0, sizeof(*pair));
+	if (vs) {
+		if ((rc = cli_expect_operands(cmd, argc, 1, "one FILE with --vs")))
+			return rc;
+		if (sys->sel.as_of == ACG_DATE_NONE)
+			return cli_usage_error(cmd, "--vs needs --as-of, the date to compare with");
+		if (acg_date_parse(vs, &as_of_b) != ACG_DATE_OK)
+			return cli_usage_error(cmd,
+					       "--vs: \"%s\" is not a date of the form YYYY-MM-DD",
+					       vs);
+	} else if ((rc = cli_expect_operands(cmd, argc, 2, "OLD NEW"))) {
+		return rc;
+	}
+	if ((rc = cli_load_system(argv[optind], sys, &pair->old_model)))
+		return rc;
+	if (vs) {
+		acg_date as_of_a = sys->sel.as_of;
+
+		sys->sel.as_of = as_of_b;
+		rc = cli_load_system(argv[optind], sys, &pair->new_model);
+		sys->sel.as_of = as_of_a;
+		if (rc)
+			return rc;
+		pair->old_name = acg_date_format(pair->old_model->as_of, pair->dates[0]);
+		pair->new_name = acg_date_format(pair->new_model->as_of, pair->dates[1]);
+		drop_as_of(sys->text);
+		return EXIT_OK;
+	}
+	if ((rc = cli_load_system(argv[optind + 1], sys, &pair->new_model)))
+		return rc;
+	pair->old_name = argv[optind];
+	pair->new_name = argv[optind + 1];
+	return EXIT_OK;
+}
+
+void cli_pair_release(struct cli_pair *pair)
+{
+	acg_model_free(pair->old_model);
+	acg_model_free(pair->new_model);
+	pair->old_model = pair->new_model = NULL;
+}
+
 int cli_format(const struct cli_command *cmd, const char *name, const char *outpath,
 	       enum acg_format dflt, const enum acg_format *allowed, size_t nallowed,
 	       enum acg_format *out)
