@@ -52,7 +52,7 @@ DEB_PACKAGES = gcc clang make pkg-config libigraph-dev libjansson-dev libgraphvi
 	libcmocka-dev libcsv-dev valgrind time python3-jsonschema python3-networkx python3-igraph \
 	fonts-liberation2 libxml2-utils graphviz libclang-rt-14-dev chromium
 
-.PHONY: all deps run check test check-headers sanitize valgrind bench install uninstall clean
+.PHONY: all deps run figures check test check-headers sanitize valgrind bench install uninstall clean
 
 all: $(LIBRARY) $(PROGRAM)
 
@@ -120,11 +120,23 @@ run: deps
 	$(PROGRAM) diff -o out/england-2012-2013.txt graphs/england-2012.json graphs/england-2013.json
 	$(PROGRAM) diff -o out/england-2012-2013.md graphs/england-2012.json graphs/england-2013.json
 	$(PROGRAM) diff -o out/england-2012-2013.json graphs/england-2012.json graphs/england-2013.json
+	$(PROGRAM) render --diff -o out/england-2012-2013.svg $(ENGLAND_DIFF_DRAWING)
+	$(PROGRAM) render --diff -o out/england-2012-2013.png $(ENGLAND_DIFF_DRAWING)
 	@cat out/validate.txt
 	@sed -n '/^== Multiple/,/^$$/p' out/report.txt
 	@echo "run: results are in out/: validate.txt, report.txt, report.md, report.json, metrics.csv, chains.txt,"
 	@echo "     diagram.svg, diagram.png (the default system drawn),"
-	@echo "     england-2012-2013.txt, .md, .json (the PCT era against the CCG era)"
+	@echo "     england-2012-2013.txt, .md, .json (the PCT era against the CCG era),"
+	@echo "     england-2012-2013.svg, .png (the two eras drawn on one layout)"
+
+# The 2012 -> 2013 comparison as drawn in out/ and in the README, whose
+# figures `make figures` redraws into graphs/figures/.
+ENGLAND_DIFF_DRAWING = --collapse area_team,regional_team graphs/england-2012.json graphs/england-2013.json
+
+figures: all
+	@mkdir -p graphs/figures
+	$(PROGRAM) render -o graphs/figures/wirral-2013.svg $(DEFAULT_SYSTEM)
+	$(PROGRAM) render --diff -o graphs/figures/england-2012-2013.svg $(ENGLAND_DIFF_DRAWING)
 
 check: deps
 	$(MAKE) all

@@ -2752,6 +2752,11 @@ enum acg_status acg_render_buffer(struct acg_renderer *r, const struct acg_model
 		d.switched = d.nnodes > ACG_RENDER_DOT_LIMIT;
 		d.layout = d.switched ? ACG_LAYOUT_SFDP : ACG_LAYOUT_DOT;
 	}
+	if (opt->ncluster_by && d.layout == ACG_LAYOUT_FDP && opt->format != ACG_RENDER_DOT)
+		acg_diags_add(diags, ACG_WARNING, ACG_OK, NULL, 0, 0, NULL,
+			      "fdp lays clusters out differently from run to run (Graphviz's fdp, "
+			      "even with a fixed seed): this drawing is not reproducible; the dot "
+			      "layout draws clusters the same way every time");
 	if (opt->ncluster_by && d.layout != ACG_LAYOUT_DOT && d.layout != ACG_LAYOUT_FDP)
 		acg_diags_add(diags, ACG_WARNING, ACG_OK, NULL, 0, 0, NULL,
 			      "the %s layout draws no clusters: --cluster-by is ignored (the dot "

@@ -46,7 +46,9 @@
  *
  * Determinism: the same model and options give the same bytes on one
  * machine (layout uses the installed fonts' metrics: Helvetica, which
- * fontconfig maps to Liberation Sans on Debian).  SVG output carries
+ * fontconfig maps to Liberation Sans on Debian), with one exception that
+ * Graphviz 2.42 imposes: the fdp layout with clusters varies from run to
+ * run even with a fixed seed (a warning says so).  SVG output carries
  * Graphviz's version in a comment; PDF output's creation date is fixed.
  *
  * Graphviz keeps process-wide state and is not thread-safe: a program makes
