@@ -1979,6 +1979,27 @@ static int legend_under(struct drawing *d, Agnode_t *first)
 }
 
 /*
+ * Ends a row of the legend: lays out row[0..*n) under *above (legend_row()),
+ * ties the legend's first row under the drawing with dot (legend_under()),
+ * and starts the next row (*n = 0, *above its first node).  *rows counts
+ * the rows made.  0, or -1 when out of memory.
+ */
+static int end_legend_row(struct drawing *d, Agraph_t *legend, Agnode_t **row, size_t *n,
+			  Agnode_t **above, size_t *rows)
+{
+	if (legend_row(d, legend, row, *n, *above))
+		return -1;
+	if (!*n)
+		return 0;
+	if (!(*rows)++ && d->layout == ACG_LAYOUT_DOT && d->lowest_tier &&
+	    legend_under(d, row[*n / 2]))
+		return -1;
+	*above = row[0];
+	*n = 0;
+	return 0;
+}
+
+/*
  * The legend: the change marks drawn (when there are marks), the
  * organisation types drawn, then the link types drawn, in rows about as wide
  * as the drawing's widest tier, then notes on the other encodings in use.
@@ -2023,14 +2044,8 @@ static int make_legend(struct drawing *d)
 			if (d->marks_drawn[order[t]] &&
 			    !(row[n++] = mark_sample(d, legend, order[t])))
 				goto out;
-		if (legend_row(d, legend, row, n, NULL))
+		if (end_legend_row(d, legend, row, &n, &above, &rows))
 			goto out;
-		if (n && !rows++ && d->layout == ACG_LAYOUT_DOT && d->lowest_tier &&
-		    legend_under(d, row[n / 2]))
-			goto out;
-		if (n)
-			above = row[0];
-		n = 0;
 	}
 
 	for (t = 0; t < d->m->org_types.n + d->m->link_types.n; t++) {
@@ -2041,13 +2056,9 @@ static int make_legend(struct drawing *d)
 			continue;
 		/* Link types start a new row. */
 		if (units && (units == per_row[row_of_links] || is_link != row_of_links)) {
-			if (legend_row(d, legend, row, n, above))
+			if (end_legend_row(d, legend, row, &n, &above, &rows))
 				goto out;
-			if (!rows++ && d->layout == ACG_LAYOUT_DOT && d->lowest_tier &&
-			    legend_under(d, row[n / 2]))
-				goto out;
-			above = row[0];
-			n = units = 0;
+			units = 0;
 		}
 		row_of_links = is_link;
 		if (is_link) {
@@ -2087,22 +2098,13 @@ static int make_legend(struct drawing *d)
 			if (!(row[n++] = legend_node(d, legend, sb_str(&text), ACG_NONE)))
 				goto out;
 		} else {
-			if (legend_row(d, legend, row, n, above))
+			if (end_legend_row(d, legend, row, &n, &above, &rows))
 				goto out;
-			if (n && !rows++ && d->layout == ACG_LAYOUT_DOT && d->lowest_tier &&
-			    legend_under(d, row[n / 2]))
-				goto out;
-			if (n)
-				above = row[0];
-			n = 0;
 			if (!(row[n++] = legend_node(d, legend, sb_str(&text), ACG_NONE)))
 				goto out;
 		}
 	}
-	if (legend_row(d, legend, row, n, above))
-		goto out;
-	if (n && !rows++ && d->layout == ACG_LAYOUT_DOT && d->lowest_tier &&
-	    legend_under(d, row[n / 2]))
+	if (end_legend_row(d, legend, row, &n, &above, &rows))
 		goto out;
 	rc = 0;
 out:
