@@ -536,59 +536,51 @@ static bool is_succession(enum acg_change c)
 	return c == ACG_REPLACED || c == ACG_MERGED || c == ACG_SPLIT || c == ACG_REORGANISED;
 }
 
-/* Most predecessors a successor's name lists; more are counted. */
-#define NAMED_PREDECESSORS 3
-
 /*
- * Appends to the name of each successor in u (new organisation j is u's j)
- * a line saying what it succeeds: "(succeeds A, B)", or "(succeeds 5
- * organisations)".  0, or -1 when out of memory.
+ * The link type of the succession arrows of a union: "succeeds", or the
+ * first of "succeeds_2", "succeeds_3", ... that neither system uses.  Its
+ * index in u's link types, or ACG_NONE when out of memory.
  */
-static int name_successors(struct acg_model *u, const struct acg_model *om,
-			   const struct acg_diff *diff)
+static size_t succession_type(struct acg_model *u)
 {
-	size_t *count = calloc(u->norgs + 1, sizeof(*count)), i;
-	int rc = -1;
+	char name[32] = "succeeds";
+	struct acg_type *t;
+	size_t k, i;
 
-	if (!count)
-		return -1;
-	for (i = 0; i < diff->norgs; i++)
-		if (is_succession(diff->orgs[i].change))
-			count[diff->orgs[i].new_index]++;
+	for (k = 2; acg_type_find(&u->link_types, name) != ACG_NONE; k++)
+		snprintf(name, sizeof(name), "succeeds_%zu", k);
+	if ((i = acg_type_intern(&u->link_types, name, true)) == ACG_NONE)
+		return ACG_NONE;
+	t = &u->link_types.v[i];
+	if (!(t->label = acg_strdup("Succeeds")) || !(t->style = acg_strdup("dotted")) ||
+	    !(t->color = acg_strdup("#555555")))
+		return ACG_NONE;
+	return i;
+}
+
+/* An arrow from each successor in u to each organisation it succeeds. */
+static int add_successions(struct acg_model *u, const struct acg_diff *diff, const size_t *org_at,
+			   enum acg_render_mark *lmark)
+{
+	size_t type = ACG_NONE, i;
+
 	for (i = 0; i < diff->norgs; i++) {
 		const struct acg_diff_item *it = &diff->orgs[i];
-		struct acg_org *o;
-		char *name;
+		struct acg_link *l;
 
 		if (!is_succession(it->change))
 			continue;
-		o = &u->orgs[it->new_index];
-		if (count[it->new_index] > NAMED_PREDECESSORS) {
-			name = acg_asprintf("%s\n(succeeds %zu organisations)", o->name,
-					    count[it->new_index]);
-			count[it->new_index] = 0; /* named once */
-		} else if (count[it->new_index] == 0) {
-			continue;
-		} else {
-			bool first = !strstr(o->name, "\n(succeeds ");
-			size_t n = strlen(o->name);
-
-			if (first)
-				name = acg_asprintf("%s\n(succeeds %s)", o->name,
-						    om->orgs[it->old_index].name);
-			else
-				name = acg_asprintf("%.*s, %s)", (int)(n - 1), o->name,
-						    om->orgs[it->old_index].name);
-		}
-		if (!name)
-			goto out;
-		free(o->name);
-		o->name = name;
+		if (type == ACG_NONE && (type = succession_type(u)) == ACG_NONE)
+			return -1;
+		if (!(l = acg_model_add_link(u)))
+			return -1;
+		l->from = it->new_index;
+		l->to = org_at[it->old_index];
+		l->type = type;
+		u->link_types.v[type].uses++;
+		lmark[u->nlinks - 1] = ACG_MARK_SUCCESSION;
 	}
-	rc = 0;
-out:
-	free(count);
-	return rc;
+	return 0;
 }
 
 static enum acg_render_mark org_mark(enum acg_change c)
@@ -613,7 +605,7 @@ enum acg_status acg_diff_union(const struct acg_model *om, const struct acg_mode
 	ltype = malloc((om->link_types.n + 1) * sizeof(*ltype));
 	source = malloc((om->nsources + 1) * sizeof(*source));
 	omark = malloc((nm->norgs + om->norgs + 1) * sizeof(*omark));
-	lmark = malloc((nm->nlinks + om->nlinks + 1) * sizeof(*lmark));
+	lmark = malloc((nm->nlinks + om->nlinks + diff->norgs + 1) * sizeof(*lmark));
 	if (!u || !org_at || !otype || !ltype || !source || !omark || !lmark ||
 	    acg_model_copy_header(u, nm))
 		goto out;
@@ -661,9 +653,6 @@ enum acg_status acg_diff_union(const struct acg_model *om, const struct acg_mode
 		omark[u->norgs - 1] = ACG_MARK_REMOVED;
 	}
 
-	if (name_successors(u, om, diff))
-		goto out;
-
 	/* Links: matched ones are the new ones; removed ones join their old ends. */
 	for (i = 0; i < diff->nlinks; i++) {
 		const struct acg_diff_item *it = &diff->links[i];
@@ -686,6 +675,8 @@ enum acg_status acg_diff_union(const struct acg_model *om, const struct acg_mode
 		remap_refs(&u->links[u->nlinks - 1].sources, source);
 		lmark[u->nlinks - 1] = ACG_MARK_REMOVED;
 	}
+	if (add_successions(u, diff, org_at, lmark))
+		goto out;
 	st = ACG_OK;
 	*out = u;
 	*org_marks = omark;

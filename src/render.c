@@ -1437,6 +1437,7 @@ static const struct mark_look {
 	[ACG_MARK_ADDED] = {"Added", "#009E73", "#BFE6DC", "#000000"},
 	[ACG_MARK_REMOVED] = {"Removed", "#D55E00", "#F4D6BF", "#000000"},
 	[ACG_MARK_CHANGED] = {"Changed", "#0072B2", "#BFDBEB", "#000000"},
+	[ACG_MARK_SUCCESSION] = {"Succeeds", "#555555", "#FFFFFF", "#000000"},
 	[ACG_MARK_COUNT] = {"", "#444444", "#FFFFFF", "#000000"},
 };
 
@@ -1549,7 +1550,7 @@ static int style_marked_edge(struct drawing *d, Agedge_t *e, size_t t, enum acg_
 	const char *line = mark_looks[mark].line;
 	int rc = 0;
 
-	if (mark != ACG_MARK_SAME && mark != ACG_MARK_COUNT)
+	if (mark == ACG_MARK_ADDED || mark == ACG_MARK_REMOVED || mark == ACG_MARK_CHANGED)
 		pw = pw < 1.2 ? 2.0 : pw * 1.6;
 	rc |= set_attr(e, d->e_color, line);
 	rc |= set_attr(e, d->e_style, mark == ACG_MARK_REMOVED ? "dashed" : l->style);
@@ -1577,11 +1578,13 @@ static int make_edges(struct drawing *d)
 				  : style_edge(d, e, de->type, fade, pw))
 			return -1;
 		/*
-		 * dot: a link down the tiers (to a lower tier) must not fight the
-		 * tiers' ranks: it is left out of the ranking.
+		 * dot: a link down the tiers (to a lower tier), or an arrow of
+		 * succession, must not fight the tiers' ranks: it is left out of
+		 * the ranking.
 		 */
-		if (d->layout == ACG_LAYOUT_DOT && node_tier(d, de->from) > 0 &&
-		    node_tier(d, de->to) > node_tier(d, de->from) &&
+		if (d->layout == ACG_LAYOUT_DOT &&
+		    ((node_tier(d, de->from) > 0 && node_tier(d, de->to) > node_tier(d, de->from)) ||
+		     de->mark == ACG_MARK_SUCCESSION) &&
 		    set_attr(e, d->e_constraint, "false"))
 			return -1;
 		if (de->count > 1) {
@@ -2719,7 +2722,7 @@ enum acg_status acg_render_buffer(struct acg_renderer *r, const struct acg_model
 	}
 	if (d.org_marks) {
 		for (i = 0; i < d.m->norgs; i++) {
-			if ((unsigned)d.org_marks[i] >= ACG_MARK_COUNT)
+			if ((unsigned)d.org_marks[i] >= ACG_MARK_SUCCESSION)
 				goto bad_mark;
 			d.marked_orgs[d.org_marks[i]]++;
 		}

@@ -82,8 +82,10 @@ void acg_diff_free(struct acg_diff *diff);
  * its order, then the old organisations that are not in it (the removed ones
  * and the predecessors of replaced, merged, split and reorganised ones),
  * then the old links left unmatched, between their old ends (an old
- * organisation kept by id is its new self); the types and sources of both,
- * the new system's first.  Its title names the two systems ("OLD → NEW" from
+ * organisation kept by id is its new self), then an arrow of link type
+ * "succeeds" (dotted; "succeeds_2" and so on if either system has that
+ * type) from each successor to each organisation it succeeds; the types and
+ * sources of both, the new system's first.  Its title names the two systems ("OLD → NEW" from
  * their titles, else from old_name and new_name; "TITLE: OLD_NAME →
  * NEW_NAME" when the titles agree); it has no as-of date.
  *
@@ -91,7 +93,8 @@ void acg_diff_free(struct acg_diff *diff);
  * mark each organisation and link of *out: ACG_MARK_ADDED (only in the new
  * system, including the successors of others), ACG_MARK_REMOVED (only in
  * the old, including what was succeeded), ACG_MARK_CHANGED (matched with a
- * difference; for links also retyped) or ACG_MARK_SAME.  diff must be the
+ * difference; for links also retyped), ACG_MARK_SAME, or for the arrows
+ * of succession ACG_MARK_SUCCESSION.  diff must be the
  * comparison of these two models.  Returns ACG_OK, or ACG_ENOMEM with *out
  * and the marks NULL.
  */

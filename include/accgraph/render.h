@@ -135,13 +135,15 @@ enum acg_render_phase {
  * Change marks, for drawing two systems on one layout (accgraph render
  * --diff; see acg_diff_union() in diff.h).  Colours from the Okabe-Ito
  * palette: added bluish green, removed vermilion (and dashed), changed
- * blue; what is unchanged is drawn pale.
+ * blue; what is unchanged is drawn pale; succession arrows are dark grey
+ * and left out of the ranking of tiers.
  */
 enum acg_render_mark {
 	ACG_MARK_SAME = 0,
 	ACG_MARK_ADDED,
 	ACG_MARK_REMOVED,
 	ACG_MARK_CHANGED,
+	ACG_MARK_SUCCESSION, /* links only: an arrow from a successor to what it succeeds */
 	ACG_MARK_COUNT
 };
 
