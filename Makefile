@@ -113,6 +113,7 @@ run: deps
 	$(PROGRAM) report -o out/report.txt $(DEFAULT_SYSTEM)
 	$(PROGRAM) report -o out/report.md $(DEFAULT_SYSTEM)
 	$(PROGRAM) report -o out/report.json $(DEFAULT_SYSTEM)
+	$(PROGRAM) report -o out/report.html $(DEFAULT_SYSTEM)
 	$(PROGRAM) metrics -o out/metrics.csv --columns all $(DEFAULT_SYSTEM)
 	$(PROGRAM) chains -o out/chains.txt $(DEFAULT_SYSTEM)
 	$(PROGRAM) render -o out/diagram.svg $(DEFAULT_SYSTEM)
@@ -124,7 +125,8 @@ run: deps
 	$(PROGRAM) render --diff -o out/england-2012-2013.png $(ENGLAND_DIFF_DRAWING)
 	@cat out/validate.txt
 	@sed -n '/^== Multiple/,/^$$/p' out/report.txt
-	@echo "run: results are in out/: validate.txt, report.txt, report.md, report.json, metrics.csv, chains.txt,"
+	@echo "run: results are in out/: validate.txt, report.txt, report.md, report.json,"
+	@echo "     report.html (open it in a browser), metrics.csv, chains.txt,"
 	@echo "     diagram.svg, diagram.png (the default system drawn),"
 	@echo "     england-2012-2013.txt, .md, .json (the PCT era against the CCG era),"
 	@echo "     england-2012-2013.svg, .png (the two eras drawn on one layout)"

@@ -1,6 +1,7 @@
 /*
  * report.c - the report's containers and its writers (text, md, json); the
- * sections are built in report_sections.c.  See accgraph/report.h.
+ * sections are built in report_sections.c, the HTML page is written by
+ * report_html.c.  See accgraph/report.h.
  */
 #include "accgraph/report.h"
 
@@ -378,6 +379,8 @@ enum acg_status acg_report_write(const struct acg_report *r, enum acg_format for
 		return write_text(r, f, true);
 	case ACG_FORMAT_JSON:
 		return write_json(r, f);
+	case ACG_FORMAT_HTML:
+		return acg_report_write_html(r, NULL, f);
 	default:
 		return ACG_EUSAGE;
 	}
