@@ -378,8 +378,8 @@ static const char *find_in(const char *p, const char *end, const char *needle)
 }
 
 /*
- * Whether [p, end) is text XML and HTML read alike: no '<', no NUL, and
- * every '&' starts &amp; &lt; &gt; &quot; &apos; or a numeric reference to a
+ * Whether [p, end) is text XML and HTML read alike: no '<', no control
+ * character but tab, line feed and carriage return, and every '&' starts &amp; &lt; &gt; &quot; &apos; or a numeric reference to a
  * character allowed in XML.
  */
 static bool svg_text_ok(const char *p, const char *end)
@@ -388,7 +388,7 @@ static bool svg_text_ok(const char *p, const char *end)
 	int i;
 
 	for (; p < end; p++) {
-		if (*p == '<' || *p == '\0')
+		if (*p == '<' || ((unsigned char)*p < 0x20 && *p != '\t' && *p != '\n' && *p != '\r'))
 			return false;
 		if (*p != '&')
 			continue;
@@ -434,6 +434,21 @@ static bool all_space(const char *p, const char *end)
 	return true;
 }
 
+/*
+ * Whether the attribute value [p, end) refers to nothing outside the
+ * drawing: every url( is url(#...) (Graphviz's gradients), and an id does
+ * not take the acg- prefix of the page's own ids.
+ */
+static bool svg_value_local(const char *name, size_t nlen, const char *p, const char *end)
+{
+	const char *u;
+
+	for (u = p; (u = find_in(u, end, "url(")); u += 4)
+		if (u + 4 >= end || u[4] != '#')
+			return false;
+	return !(nlen == 2 && !memcmp(name, "id", 2) && end - p >= 4 && !memcmp(p, "acg-", 4));
+}
+
 /* Whether [p, end) is a plain CSS length: digits and dots, then pt or px. */
 static bool css_length(const char *p, const char *end)
 {
@@ -450,11 +465,13 @@ static bool css_length(const char *p, const char *end)
  * an internal subset), comments and <title> elements dropped; every other
  * element and attribute copied as it is, each attribute value in double
  * quotes; on the root <svg>, the width becomes its max-width (so the drawing
- * shrinks to the page, never grows past its size) and class, role and
- * aria-labelledby="acg-diagram-caption" are added.  Returns 0, or -1 when
+ * shrinks to the page, never grows past its size), its height and class are
+ * dropped, and class, role and aria-labelledby="acg-diagram-caption" are
+ * added.  Returns 0, or -1 when
  * the document holds anything else (an element or attribute not in the
  * lists, a processing instruction or CDATA section inside it, a reference
- * that is not in svg_text_ok(), nesting that does not match, text outside
+ * or character that is not in svg_text_ok(), a value that is not
+ * svg_value_local(), nesting that does not match, text outside
  * the root): then, with f, what was written must be discarded — so call it
  * first without f.
  */
@@ -511,7 +528,8 @@ static int svg_copy(const char *s, size_t len, FILE *f)
 			if (f)
 				fprintf(f, "</%s>", svg_elements[stack[depth - 1]]);
 			depth--;
-			for (p += n; p < end && (*p == ' ' || *p == '\n' || *p == '\t'); p++)
+			for (p += n; p < end && (*p == ' ' || *p == '\n' || *p == '\t' || *p == '\r');
+			     p++)
 				;
 			if (p >= end || *p != '>')
 				return -1;
@@ -568,7 +586,8 @@ static int svg_copy(const char *s, size_t len, FILE *f)
 				quote = p[1];
 				val = p + 2;
 				if (!(q = memchr(val, quote, (size_t)(end - val))) ||
-				    !svg_text_ok(val, q) || memchr(val, '"', (size_t)(q - val)))
+				    !svg_text_ok(val, q) || memchr(val, '"', (size_t)(q - val)) ||
+				    !svg_value_local(name, nlen, val, q))
 					return -1;
 				p = q + 1;
 				if (!f)
@@ -579,7 +598,8 @@ static int svg_copy(const char *s, size_t len, FILE *f)
 						fwrite(val, 1, (size_t)(q - val), f);
 						fputc('"', f);
 					}
-				} else if (!(root && nlen == 6 && !memcmp(name, "height", 6))) {
+				} else if (!(root && ((nlen == 6 && !memcmp(name, "height", 6)) ||
+						      (nlen == 5 && !memcmp(name, "class", 5))))) {
 					fputc(' ', f);
 					fwrite(name, 1, nlen, f);
 					fputs("=\"", f);
