@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "csv_rules.h"
 #include "table_json.h"
 #include "util.h"
 
@@ -213,13 +214,14 @@ static void merge_sort(const struct acg_table *t, size_t col, size_t *rows, size
 	memcpy(rows, tmp, n * sizeof(*rows));
 }
 
-void acg_table_sort(struct acg_table *t, size_t col)
+enum acg_status acg_table_sort(struct acg_table *t, size_t col)
 {
 	size_t *rows, *tmp, i;
 	struct cell *cells;
+	enum acg_status st = ACG_ENOMEM;
 
 	if (t->rows < 2 || col >= t->ncols)
-		return;
+		return ACG_OK;
 	rows = malloc(t->rows * sizeof(*rows));
 	tmp = malloc(t->rows * sizeof(*tmp));
 	cells = malloc(t->rows * t->ncols * sizeof(*cells));
@@ -231,10 +233,12 @@ void acg_table_sort(struct acg_table *t, size_t col)
 			memcpy(cells + i * t->ncols, cell_at(t, rows[i], 0),
 			       t->ncols * sizeof(*cells));
 		memcpy(t->cells, cells, t->rows * t->ncols * sizeof(*cells));
+		st = ACG_OK;
 	}
 	free(rows);
 	free(tmp);
 	free(cells);
+	return st;
 }
 
 void acg_table_truncate(struct acg_table *t, size_t n)
@@ -276,13 +280,21 @@ static const char *cell_text(const struct cell *c, char buf[64])
 	return "";
 }
 
+/* The ' that keeps a spreadsheet from running s as a formula, or "" (csv_rules.h). */
+static const char *formula_guard(const char *s)
+{
+	return acg_csv_needs_guard(s) ? "'" : "";
+}
+
 static void put_csv_field(FILE *f, const char *s)
 {
 	if (!strpbrk(s, ",\"\r\n")) {
+		fputs(formula_guard(s), f);
 		fputs(s, f);
 		return;
 	}
 	fputc('"', f);
+	fputs(formula_guard(s), f);
 	for (; *s; s++) {
 		if (*s == '"')
 			fputc('"', f);
@@ -293,6 +305,7 @@ static void put_csv_field(FILE *f, const char *s)
 
 static void put_tsv_field(FILE *f, const char *s)
 {
+	fputs(formula_guard(s), f);
 	for (; *s; s++) {
 		switch (*s) {
 		case '\t':

@@ -7,6 +7,9 @@
  *         doubled quotes) when it holds a comma, a quote, CR or LF
  *   tsv   tab-separated, LF line ends; a tab, CR, LF or backslash in a field
  *         is written \t, \r, \n or \\
+ *         In both, a field a spreadsheet would run as a formula (OWASP "CSV
+ *         injection": starting with = + - @, tab or CR after any ', and not a
+ *         plain number) is written with a ' in front, as convert does.
  *   json  an array of objects, one per row, members in column order; numbers
  *         as numbers, empty cells as null
  *   text  columns aligned for reading, numbers to the right; control
@@ -83,9 +86,10 @@ size_t acg_table_find_col(const struct acg_table *table, const char *name);
 /*
  * Sorts the rows by column col: numbers in descending order (the largest
  * first, as a ranking reads), text in ascending byte order; empty cells last;
- * ties keep their order (a stable sort).
+ * ties keep their order (a stable sort).  ACG_OK, or ACG_ENOMEM with the
+ * rows left as they were (never quietly unsorted).
  */
-void acg_table_sort(struct acg_table *table, size_t col);
+enum acg_status acg_table_sort(struct acg_table *table, size_t col);
 
 /* Keeps the first n rows. */
 void acg_table_truncate(struct acg_table *table, size_t n);
