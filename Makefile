@@ -190,4 +190,4 @@ uninstall:
 	rm -rf '$(DESTDIR)$(PREFIX)/include/accgraph'
 
 clean:
-	rm -rf build build-asan build-valgrind build-bench out
+	rm -rf build build-asan build-valgrind build-bench build-fuzz out

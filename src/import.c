@@ -1195,10 +1195,11 @@ static enum acg_status read_file(const char *path, const char **name, char **buf
 {
 	bool is_stdin = !strcmp(path, "-");
 	FILE *f = is_stdin ? stdin : fopen(path, "rb");
-	size_t cap = 0, n = 0, got;
+	size_t n = 0;
 	struct stat st;
 	char *p = NULL;
 	int err = 0;
+	enum acg_status rs = ACG_OK;
 
 	*name = is_stdin ? "<stdin>" : path;
 	*buf = NULL;
@@ -1208,25 +1209,20 @@ static enum acg_status read_file(const char *path, const char **name, char **buf
 	} else if (fstat(fileno(f), &st) == 0 && S_ISDIR(st.st_mode)) {
 		err = EISDIR;
 	} else {
-		for (;;) {
-			if (acg_grow((void **)&p, &cap, n + 65536, 1)) {
-				free(p);
-				if (!is_stdin)
-					fclose(f);
-				return ACG_ENOMEM;
-			}
-			got = fread(p + n, 1, cap - n, f);
-			n += got;
-			if (got == 0)
-				break;
-		}
-		if (ferror(f))
+		errno = 0;
+		rs = acg_read_stream(f, ACG_MAX_INPUT_BYTES, &p, &n);
+		if (rs == ACG_EIO)
 			err = errno ? errno : EIO;
 	}
 	if (f && !is_stdin)
 		fclose(f);
+	if (rs == ACG_ENOMEM)
+		return ACG_ENOMEM;
+	if (rs == ACG_EINVAL)
+		return acg_diag_too_large(diags, *name, ACG_MAX_INPUT_BYTES) == ACG_ENOMEM
+			       ? ACG_ENOMEM
+			       : ACG_EINVAL;
 	if (err) {
-		free(p);
 		if (acg_diags_add(diags, ACG_ERROR, ACG_EIO, *name, 0, 0, NULL, "cannot read: %s",
 				  strerror(err)) == ACG_ENOMEM)
 			return ACG_ENOMEM;

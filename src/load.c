@@ -1069,6 +1069,11 @@ static enum acg_status syntax_error(const char *name, const char *text, size_t l
 		st = acg_diags_add(diags, ACG_ERROR, ACG_EINVAL, name, line, column, NULL,
 				   "expected a member name in quotes before '}' (is there a "
 				   "comma after the last member?)");
+	else if (!strncmp(err->text, "maximum parsing depth reached", 29))
+		st = acg_diags_add(diags, ACG_ERROR, ACG_EINVAL, name, line, column, NULL,
+				   "too deeply nested: arrays and objects nest at most %d levels "
+				   "deep",
+				   JSON_PARSER_MAX_DEPTH);
 	else if (!strcmp(err->text, "unexpected token near ']'"))
 		st = acg_diags_add(diags, ACG_ERROR, ACG_EINVAL, name, line, column, NULL,
 				   "expected a value before ']' (is there a comma after the "
@@ -1077,6 +1082,39 @@ static enum acg_status syntax_error(const char *name, const char *text, size_t l
 		st = acg_diags_add(diags, ACG_ERROR, ACG_EINVAL, name, line, column, NULL, "%s",
 				   err->text);
 	return st == ACG_ENOMEM ? ACG_ENOMEM : ACG_EINVAL;
+}
+
+/*
+ * jansson 2.14 reports some failed allocations as syntax errors ("invalid
+ * token") and ignores others, parsing on with a byte of a string or number
+ * dropped (its load.c: lex_save() ignores strbuffer_append_byte()'s failure),
+ * and errno cannot tell: it sets errno = 0 itself before parsing numbers.  So
+ * the parse runs with an allocator that notes a failure and otherwise passes
+ * every call to the one installed before (restored after).
+ */
+static json_malloc_t parse_malloc_next;
+static bool parse_alloc_failed;
+
+static void *parse_malloc(size_t size)
+{
+	void *p = parse_malloc_next(size);
+
+	if (!p)
+		parse_alloc_failed = true;
+	return p;
+}
+
+static json_t *parse_json(const char *text, size_t len, json_error_t *err)
+{
+	json_free_t free_fn;
+	json_t *root;
+
+	json_get_alloc_funcs(&parse_malloc_next, &free_fn);
+	json_set_alloc_funcs(parse_malloc, free_fn);
+	parse_alloc_failed = false;
+	root = json_loadb(text, len, JSON_REJECT_DUPLICATES, err);
+	json_set_alloc_funcs(parse_malloc_next, free_fn);
+	return root;
 }
 
 enum acg_status acg_load_buffer(const char *text, size_t len, const char *name,
@@ -1088,12 +1126,21 @@ enum acg_status acg_load_buffer(const char *text, size_t len, const char *name,
 	enum acg_status status;
 
 	*out = NULL;
+	if (len > ACG_MAX_INPUT_BYTES) {
+		if (acg_diag_too_large(diags, name, ACG_MAX_INPUT_BYTES) == ACG_ENOMEM)
+			return ACG_ENOMEM;
+		return ACG_EINVAL;
+	}
 	/* A UTF-8 byte order mark is not part of the document (RFC 8259, 8.1). */
 	if (len >= 3 && !memcmp(text, "\xEF\xBB\xBF", 3)) {
 		text += 3;
 		len -= 3;
 	}
-	root = json_loadb(text, len, JSON_REJECT_DUPLICATES, &err);
+	root = parse_json(text, len, &err);
+	if (parse_alloc_failed) {
+		json_decref(root);
+		return ACG_ENOMEM;
+	}
 	if (!root)
 		return syntax_error(name, text, len, &err, diags);
 
@@ -1125,33 +1172,6 @@ out:
 	return status;
 }
 
-/* Reads all of f into a malloc'd buffer. */
-static enum acg_status read_all(FILE *f, char **buf, size_t *len)
-{
-	size_t cap = 0, n = 0, got;
-	char *p = NULL;
-
-	*buf = NULL;
-	*len = 0;
-	for (;;) {
-		if (acg_grow((void **)&p, &cap, n + 65536, 1)) {
-			free(p);
-			return ACG_ENOMEM;
-		}
-		got = fread(p + n, 1, cap - n, f);
-		n += got;
-		if (got == 0)
-			break;
-	}
-	if (ferror(f)) {
-		free(p);
-		return ACG_EIO;
-	}
-	*buf = p;
-	*len = n;
-	return ACG_OK;
-}
-
 enum acg_status acg_load_file(const char *path, struct acg_model **out, struct acg_diags *diags)
 {
 	bool is_stdin = !strcmp(path, "-");
@@ -1170,11 +1190,14 @@ enum acg_status acg_load_file(const char *path, struct acg_model **out, struct a
 		errno = EISDIR;
 		goto io_error;
 	}
-	status = read_all(f, &buf, &len);
+	status = acg_read_stream(f, ACG_MAX_INPUT_BYTES, &buf, &len);
 	if (status == ACG_EIO)
 		goto io_error;
 	if (!is_stdin)
 		fclose(f);
+	if (status == ACG_EINVAL &&
+	    acg_diag_too_large(diags, name, ACG_MAX_INPUT_BYTES) == ACG_ENOMEM)
+		status = ACG_ENOMEM;
 	if (status == ACG_OK)
 		status = acg_load_buffer(buf, len, name, out, diags);
 	free(buf);

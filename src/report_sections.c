@@ -85,6 +85,18 @@ static int index_out_links(struct ctx *c)
 		}                       \
 	} while (0)
 
+/*
+ * Adds the table held in variable `var` to the section: report_add_table()
+ * owns it from the call on, also when it fails, so `var` is NULL before the
+ * check (the out: block frees what is left).
+ */
+#define ADD_TABLE(s, key, title, var)                                    \
+	do {                                                             \
+		struct acg_table *table_ = (var);                        \
+		(var) = NULL;                                            \
+		NEED(!report_add_table((s), (key), (title), table_));   \
+	} while (0)
+
 static const char *plural(double n, const char *one, const char *many)
 {
 	return n == 1 ? one : many;
@@ -197,7 +209,10 @@ static struct acg_table *type_count_table(const struct acg_type_table *types)
 		}
 		acg_table_set_number(t, r, 2, (double)ty->uses, true);
 	}
-	acg_table_sort(t, 2);
+	if (acg_table_sort(t, 2) != ACG_OK) {
+		acg_table_free(t);
+		return NULL;
+	}
 	return t;
 }
 
@@ -324,8 +339,7 @@ static igraph_error_t ei_index(const struct ctx *c, struct report_section *s)
 		acg_table_set_number(t, r, 3,
 				     in[i] + ex[i] > 0 ? (ex[i] - in[i]) / (ex[i] + in[i]) : NAN, false);
 	}
-	NEED(!report_add_table(s, "ei_by_type", "E-I index by organisation type", t));
-	t = NULL;
+	ADD_TABLE(s, "ei_by_type", "E-I index by organisation type", t);
 out:
 	acg_table_free(t);
 	free(in);
@@ -621,7 +635,7 @@ static igraph_error_t section_multiple(struct ctx *c)
 		NEED(!buf_add(&b, "") && !describe_principals(c, &b, i));
 		NEED(!acg_table_set_text(t, r, 4, b.s));
 	}
-	acg_table_sort(t, 3);
+	NEED(acg_table_sort(t, 3) == ACG_OK);
 	NEED(!multiplexity(c, &mplex));
 	if (count)
 		NEED(!report_set_sentence(
@@ -638,8 +652,7 @@ static igraph_error_t section_multiple(struct ctx *c)
 	NEED(!report_add_number(s, "multiplexity",
 				"multiplexity (share of related pairs joined by two or more link types)",
 				mplex));
-	NEED(!report_add_table(s, "organisations", "Organisations with more than one principal", t));
-	t = NULL;
+	ADD_TABLE(s, "organisations", "Organisations with more than one principal", t);
 out:
 	acg_table_free(t);
 	free(b.s);
@@ -725,10 +738,8 @@ static igraph_error_t section_chains(struct ctx *c)
 				"mean shortest upward chain of the organisations below an apex (links)",
 				reached ? sum / (double)reached : NAN));
 	NEED(!report_add_integer(s, "gaps", "organisations that reach no apex", (double)ngaps));
-	NEED(!report_add_table(s, "gap_organisations", "Organisations that reach no apex", gaps));
-	gaps = NULL;
-	NEED(!report_add_table(s, "organisations", "Upward chains of each organisation", t));
-	t = NULL;
+	ADD_TABLE(s, "gap_organisations", "Organisations that reach no apex", gaps);
+	ADD_TABLE(s, "organisations", "Upward chains of each organisation", t);
 out:
 	acg_table_free(t);
 	acg_table_free(gaps);
@@ -966,7 +977,7 @@ static igraph_error_t section_divergent(struct ctx *c)
 			NEED(!acg_table_set_text(mt, r, 4, b.s));
 		}
 	}
-	acg_table_sort(t, 3);
+	NEED(acg_table_sort(t, 3) == ACG_OK);
 	if (count)
 		NEED(!report_set_sentence(
 			s,
@@ -990,13 +1001,10 @@ static igraph_error_t section_divergent(struct ctx *c)
 	NEED(!report_add_integer(s, "mechanism_count",
 				 "organisations held to account for the same thing by different mechanisms",
 				 (double)mcount));
-	NEED(!report_add_table(s, "organisations",
-			       "Organisations whose principals answer to different apexes", t));
-	t = NULL;
-	NEED(!report_add_table(s, "mechanisms",
-			       "Organisations held to account for the same thing by different mechanisms",
-			       mt));
-	mt = NULL;
+	ADD_TABLE(s, "organisations",
+			       "Organisations whose principals answer to different apexes", t);
+	ADD_TABLE(s, "mechanisms",
+			       "Organisations held to account for the same thing by different mechanisms", mt);
 out:
 	acg_table_free(t);
 	acg_table_free(mt);
@@ -1108,10 +1116,8 @@ static igraph_error_t section_mutual(struct ctx *c)
 				 (double)ncycles));
 	NEED(!report_add_integer(s, "organisations_in_cycles", "organisations in cycles",
 				 (double)in_cycles));
-	NEED(!report_add_table(s, "pairs", "Pairs that hold each other to account", pairs));
-	pairs = NULL;
-	NEED(!report_add_table(s, "cycle_members", "Cycles", cycles));
-	cycles = NULL;
+	ADD_TABLE(s, "pairs", "Pairs that hold each other to account", pairs);
+	ADD_TABLE(s, "cycle_members", "Cycles", cycles);
 out:
 	acg_table_free(pairs);
 	acg_table_free(cycles);
@@ -1220,7 +1226,7 @@ static igraph_error_t section_spof(struct ctx *c)
 		NEED((r = org_row(c, dt, i)) != (size_t)-1);
 		acg_table_set_number(dt, r, 3, dominated[i], true);
 	}
-	acg_table_sort(dt, 3);
+	NEED(acg_table_sort(dt, 3) == ACG_OK);
 	TRY(igraph_articulation_points(u, &ap));
 	igraph_vector_int_sort(&ap);
 	NEED(at = new_table(acols));
@@ -1276,13 +1282,10 @@ static igraph_error_t section_spof(struct ctx *c)
 				 (double)igraph_vector_int_size(&ap)));
 	NEED(!report_add_integer(s, "bridges", "bridges (links whose removal disconnects it)",
 				 (double)igraph_vector_int_size(&br)));
-	NEED(!report_add_table(s, "dominator_organisations",
-			       "Organisations on every upward chain of others", dt));
-	dt = NULL;
-	NEED(!report_add_table(s, "articulation_point_organisations", "Articulation points", at));
-	at = NULL;
-	NEED(!report_add_table(s, "bridge_links", "Bridges (undirected)", bt));
-	bt = NULL;
+	ADD_TABLE(s, "dominator_organisations",
+			       "Organisations on every upward chain of others", dt);
+	ADD_TABLE(s, "articulation_point_organisations", "Articulation points", at);
+	ADD_TABLE(s, "bridge_links", "Bridges (undirected)", bt);
 out:
 	acg_table_free(dt);
 	acg_table_free(at);
@@ -1377,14 +1380,10 @@ static igraph_error_t section_sanctions(struct ctx *c)
 				 observed ? (double)formal_unobserved : NAN));
 	NEED(!report_add_integer(s, "observed_without_formal_basis",
 				 "observed links with no formal basis", (double)obs_informal));
-	NEED(!report_add_table(s, "links_without_sanction",
-			       "Links without a sanction (accountability without consequences)",
-			       none));
-	none = NULL;
-	NEED(!report_add_table(s, "observed_informal_links",
-			       "Observed links with no formal basis (informal, or basis not stated)",
-			       informal));
-	informal = NULL;
+	ADD_TABLE(s, "links_without_sanction",
+			       "Links without a sanction (accountability without consequences)", none);
+	ADD_TABLE(s, "observed_informal_links",
+			       "Observed links with no formal basis (informal, or basis not stated)", informal);
 out:
 	acg_table_free(none);
 	acg_table_free(informal);
@@ -1426,7 +1425,7 @@ static igraph_error_t section_structure(struct ctx *c)
 		acg_table_set_number(bt, r, 4, c->mx->v[ACG_METRIC_CONSTRAINT][i], false);
 		acg_table_set_number(bt, r, 5, sum, true);
 	}
-	acg_table_sort(bt, 3);
+	NEED(acg_table_sort(bt, 3) == ACG_OK);
 	acg_table_truncate(bt, 10);
 	NEED(rt = new_table(rcols));
 	for (i = 0; i < m->org_types.n; i++) {
@@ -1461,10 +1460,8 @@ static igraph_error_t section_structure(struct ctx *c)
 	}
 	for (k = 0; k < 5; k++)
 		NEED(!report_add_integer(s, role_names[k], role_names[k], total[k]));
-	NEED(!report_add_table(s, "brokerage_by_type", "Gould-Fernandez brokerage roles by organisation type", rt));
-	rt = NULL;
-	NEED(!report_add_table(s, "widest_brokers", "Widest brokers (largest effective size)", bt));
-	bt = NULL;
+	ADD_TABLE(s, "brokerage_by_type", "Gould-Fernandez brokerage roles by organisation type", rt);
+	ADD_TABLE(s, "widest_brokers", "Widest brokers (largest effective size)", bt);
 out:
 	acg_table_free(rt);
 	acg_table_free(bt);

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 int acg_grow(void **v, size_t *cap, size_t need, size_t size)
 {
@@ -62,4 +63,54 @@ char *acg_asprintf(const char *fmt, ...)
 	vsnprintf(p, (size_t)n + 1, fmt, ap);
 	va_end(ap);
 	return p;
+}
+
+enum acg_status acg_read_stream(FILE *f, size_t max, char **buf, size_t *len)
+{
+	size_t cap = 0, n = 0, got, want;
+	struct stat st;
+	char *p = NULL;
+
+	*buf = NULL;
+	*len = 0;
+	if (fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0 &&
+	    (uintmax_t)st.st_size > max)
+		return ACG_EINVAL;
+	for (;;) {
+		/* Room for 64 KiB more, never past max + 1 bytes and the NUL. */
+		want = n + 65536 < max + 2 ? n + 65536 : max + 2;
+		if (want > cap && acg_grow((void **)&p, &cap, want, 1)) {
+			free(p);
+			return ACG_ENOMEM;
+		}
+		if (cap > max + 2)
+			cap = max + 2;
+		got = fread(p + n, 1, cap - 1 - n, f);
+		n += got;
+		if (n > max) {
+			free(p);
+			return ACG_EINVAL;
+		}
+		if (got == 0)
+			break;
+	}
+	if (ferror(f)) {
+		free(p);
+		return ACG_EIO;
+	}
+	p[n] = '\0';
+	*buf = p;
+	*len = n;
+	return ACG_OK;
+}
+
+enum acg_status acg_diag_too_large(struct acg_diags *diags, const char *name, size_t max)
+{
+	if (max % ((size_t)1 << 30) == 0)
+		return acg_diags_add(diags, ACG_ERROR, ACG_EINVAL, name, 0, 0, NULL,
+				     "too large: more than %zu bytes (%zu GiB), the most accgraph "
+				     "reads",
+				     max, max >> 30);
+	return acg_diags_add(diags, ACG_ERROR, ACG_EINVAL, name, 0, 0, NULL,
+			     "too large: more than %zu bytes, the most accgraph reads", max);
 }

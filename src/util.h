@@ -5,6 +5,9 @@
 #define ACCGRAPH_UTIL_H
 
 #include <stddef.h>
+#include <stdio.h>
+
+#include "accgraph/diag.h"
 
 /*
  * Makes room for at least `need` elements of `size` bytes in the array *v of
@@ -22,5 +25,19 @@ char *acg_asprintf(const char *fmt, ...)
 	__attribute__((format(printf, 1, 2)))
 #endif
 	;
+
+/*
+ * Reads the rest of f into a malloc'd buffer: *buf holds *len bytes and a NUL
+ * that *len does not count.  Reads no more than max + 1 bytes, so an endless
+ * stream (/dev/zero) ends too; a regular file larger than max is refused
+ * before it is read.  Returns ACG_OK; ACG_EINVAL when f holds more than max
+ * bytes (with acg_diag_too_large() the caller says so); ACG_EIO when f
+ * reports an error (errno says which); ACG_ENOMEM.  Except on ACG_OK, *buf
+ * is NULL and *len 0.
+ */
+enum acg_status acg_read_stream(FILE *f, size_t max, char **buf, size_t *len);
+
+/* Adds the error "too large" for the input called name (max bytes allowed). */
+enum acg_status acg_diag_too_large(struct acg_diags *diags, const char *name, size_t max);
 
 #endif /* ACCGRAPH_UTIL_H */

@@ -20,13 +20,26 @@
 #include "accgraph/model.h"
 
 /*
+ * The largest input accepted, in bytes: 1 GiB.  Loading takes about 15 times
+ * the size of the file at its peak (jansson's tree of the whole document is
+ * about 10.5 times the text; the model is small beside it): a system of a
+ * million organisations and three million links is about 260 MB and needs
+ * about 4 GB, so a file at the limit needs about 16 GB.  Larger files are
+ * refused with a clear error ("too large") instead of exhausting memory, and
+ * an endless stream (/dev/zero) is not read past it.  The CSV files of an
+ * import are held to the same limit, each.
+ */
+#define ACG_MAX_INPUT_BYTES ((size_t)1 << 30)
+
+/*
  * Parses and validates `len` bytes of `text`.  `name` is the file name used in
  * diagnostics (may be NULL).
  *
  * On ACG_OK *out is a new model the caller owns (free it with
  * acg_model_free()); warnings may have been added to diags.  Otherwise *out
  * is NULL and the return value says why: ACG_EINVAL with at least one error
- * in diags, or ACG_ENOMEM.
+ * in diags (a text longer than ACG_MAX_INPUT_BYTES is refused so), or
+ * ACG_ENOMEM.
  */
 enum acg_status acg_load_buffer(const char *text, size_t len, const char *name,
 				struct acg_model **out, struct acg_diags *diags);
@@ -34,7 +47,8 @@ enum acg_status acg_load_buffer(const char *text, size_t len, const char *name,
 /*
  * Reads the file at path ("-" for standard input) and loads it as
  * acg_load_buffer() does, with path as the name in diagnostics.  A file that
- * cannot be read gives ACG_EIO and a diagnostic that says why.
+ * cannot be read gives ACG_EIO and a diagnostic that says why; one larger
+ * than ACG_MAX_INPUT_BYTES gives ACG_EINVAL ("too large"), and is not read.
  */
 enum acg_status acg_load_file(const char *path, struct acg_model **out,
 			      struct acg_diags *diags);

@@ -65,18 +65,6 @@ static enum acg_status write_converted(FILE *f, const void *arg)
 	return acg_export_graph(job->m, job->format, f, job->diags);
 }
 
-/* Flushes f; on failure reports path and returns ACG_EIO (or ACG_ENOMEM). */
-static enum acg_status flush_checked(FILE *f, const char *path, struct acg_diags *diags)
-{
-	errno = 0;
-	if (fflush(f) == 0 && !ferror(f))
-		return ACG_OK;
-	if (acg_diags_add(diags, ACG_ERROR, ACG_EIO, path, 0, 0, NULL, "cannot write: %s",
-			  strerror(errno ? errno : EIO)) == ACG_ENOMEM)
-		return ACG_ENOMEM;
-	return ACG_EIO;
-}
-
 /* Writes the CSV pair, both files whole or neither. */
 static enum acg_status write_csv_pair(const struct acg_model *m, const char *outpath,
 				      struct acg_diags *diags)
@@ -92,12 +80,17 @@ static enum acg_status write_csv_pair(const struct acg_model *m, const char *out
 		st = acg_output_open(lpath, &l, diags);
 	if (st == ACG_OK)
 		st = acg_export_csv(m, acg_output_stream(o), acg_output_stream(l), diags);
-	if (st == ACG_OK || st == ACG_EIO) {
-		/* Both are flushed before either replaces its destination. */
-		st = flush_checked(acg_output_stream(o), opath, diags);
-		st2 = flush_checked(acg_output_stream(l), lpath, diags);
+	if (o && l && (st == ACG_OK || st == ACG_EIO)) {
+		/*
+		 * Both are flushed before either replaces its destination; a
+		 * write error names its file.  A failure before (the second
+		 * file could not be opened) stays the status.
+		 */
+		enum acg_status st1 = acg_output_flush(o, diags);
+
+		st2 = acg_output_flush(l, diags);
 		if (st == ACG_OK)
-			st = st2;
+			st = st1 != ACG_OK ? st1 : st2;
 	}
 	if (st == ACG_OK) {
 		st = acg_output_commit(o, diags);

@@ -260,8 +260,8 @@ static int run_metrics(int argc, char **argv)
 	if (st != ACG_OK)
 		goto fail;
 	note_estimates(mx, m->norgs);
-	if (sort_col != (size_t)-1)
-		acg_table_sort(t, sort_col);
+	if (sort_col != (size_t)-1 && (st = acg_table_sort(t, sort_col)) != ACG_OK)
+		goto fail;
 	if (have_top)
 		acg_table_truncate(t, top);
 	{

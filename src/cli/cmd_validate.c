@@ -106,6 +106,8 @@ static int run_validate(int argc, char **argv)
 		return cli_usage_error(&cmd_validate, "no file to validate");
 	if (acg_output_open(outpath, &out, &diags) != ACG_OK) {
 		cli_print_diags(&diags, false);
+		if (!diags.n && !diags.lost)
+			cli_error("out of memory");
 		acg_diags_release(&diags);
 		return EXIT_IO;
 	}

@@ -436,11 +436,14 @@ enum acg_status cli_write_output(const char *outpath, cli_write_fn write, const 
 		return st;
 	st = write(acg_output_stream(out), arg);
 	if (st != ACG_OK) {
+		/* The first write that failed says why, not errno now. */
+		int err = acg_output_error(out) ? acg_output_error(out) : errno ? errno : EIO;
+
 		acg_output_discard(out);
 		if (st == ACG_EIO)
 			acg_diags_add(diags, ACG_ERROR, ACG_EIO,
 				      outpath && strcmp(outpath, "-") ? outpath : "<stdout>", 0, 0,
-				      NULL, "cannot write: %s", strerror(errno ? errno : EIO));
+				      NULL, "cannot write: %s", strerror(err));
 		return st;
 	}
 	return acg_output_commit(out, diags);

@@ -365,8 +365,120 @@ static void test_dev_full_error_seen_before(void **state)
 	assert_int_equal(acg_output_open("/dev/full", &o, &d), ACG_OK);
 	fputs("this cannot be written\n", acg_output_stream(o));
 	assert_int_not_equal(fflush(acg_output_stream(o)), 0);
+	assert_int_equal(acg_output_error(o), ENOSPC);
 	assert_int_equal(acg_output_commit(o, &d), ACG_EIO);
-	assert_io_diag(&d, "/dev/full", 0);
+	/* The cause, not a generic "Input/output error". */
+	assert_io_diag(&d, "/dev/full", ENOSPC);
+	acg_diags_release(&d);
+}
+
+/*
+ * A write that bypasses the buffer and fails leaves stdio's error flag with
+ * nothing pending: a later fflush() succeeds and errno says nothing.  The
+ * commit still names the cause.
+ */
+static void test_dev_full_large_write(void **state)
+{
+	struct acg_diags d = ACG_DIAGS_INIT;
+	struct acg_output *o = NULL;
+	static char big[65536];
+	struct stat st;
+
+	(void)state;
+	if (stat("/dev/full", &st) != 0 || !S_ISCHR(st.st_mode))
+		skip();
+	memset(big, 'x', sizeof(big));
+	assert_int_equal(acg_output_open("/dev/full", &o, &d), ACG_OK);
+	assert_int_not_equal(fwrite(big, 1, sizeof(big), acg_output_stream(o)), sizeof(big));
+	errno = 0;
+	fputs("more\n", acg_output_stream(o));
+	assert_int_equal(acg_output_commit(o, &d), ACG_EIO);
+	assert_io_diag(&d, "/dev/full", ENOSPC);
+	acg_diags_release(&d);
+}
+
+/* acg_output_flush() reports the first write error, and the output stays usable. */
+static void test_flush_reports_cause(void **state)
+{
+	struct acg_diags d = ACG_DIAGS_INIT;
+	struct acg_output *o = NULL;
+	struct stat st;
+
+	(void)state;
+	if (stat("/dev/full", &st) != 0 || !S_ISCHR(st.st_mode))
+		skip();
+	assert_int_equal(acg_output_open("/dev/full", &o, &d), ACG_OK);
+	fputs("this cannot be written\n", acg_output_stream(o));
+	assert_int_equal(acg_output_flush(o, &d), ACG_EIO);
+	assert_io_diag(&d, "/dev/full", ENOSPC);
+	acg_output_discard(o);
+	acg_diags_release(&d);
+	assert_int_equal(acg_output_flush(NULL, &d), ACG_OK);
+	assert_int_equal(acg_output_error(NULL), 0);
+}
+
+/*
+ * The names of an open descriptor are written through that descriptor, at
+ * its offset: never reopened (which would truncate an appended file) nor
+ * replaced by a rename.
+ */
+static void test_descriptor_names(void **state)
+{
+	static const char *const names[] = {"/dev/fd/%d", "/proc/self/fd/%d"};
+	struct acg_diags d = ACG_DIAGS_INIT;
+	const char *dir = DIR_OF(state);
+	char *path = path_in(dir, "log.txt");
+	size_t i;
+
+	write_file(path, "old\n");
+	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
+		struct acg_output *o = NULL;
+		int fd = open(path, O_WRONLY | O_APPEND);
+		char *name;
+		struct stat st;
+
+		assert_true(fd >= 0);
+		name = acg_asprintf(names[i], fd);
+		assert_non_null(name);
+		if (stat(name, &st) != 0) { /* no /proc */
+			close(fd);
+			free(name);
+			continue;
+		}
+		assert_int_equal(acg_output_open(name, &o, &d), ACG_OK);
+		fputs("new\n", acg_output_stream(o));
+		assert_int_equal(acg_output_commit(o, &d), ACG_OK);
+		/* The descriptor is still the caller's, and open. */
+		assert_int_equal(write(fd, "", 0), 0);
+		close(fd);
+		free(name);
+	}
+	assert_int_equal(d.n, 0);
+	{
+		FILE *f = fopen(path, "r");
+		char buf[64] = "";
+		size_t n;
+
+		assert_non_null(f);
+		n = fread(buf, 1, sizeof(buf) - 1, f);
+		fclose(f);
+		buf[n] = '\0';
+		assert_true(!strcmp(buf, "old\nnew\nnew\n") || !strcmp(buf, "old\nnew\n"));
+	}
+	assert_listing(dir, "log.txt");
+	free(path);
+}
+
+/* A name of a descriptor that is not open is an error, and nothing is created. */
+static void test_descriptor_not_open(void **state)
+{
+	struct acg_diags d = ACG_DIAGS_INIT;
+	struct acg_output *o = NULL;
+
+	(void)state;
+	assert_int_equal(acg_output_open("/dev/fd/987", &o, &d), ACG_EIO);
+	assert_null(o);
+	assert_io_diag(&d, "/dev/fd/987", EBADF);
 	acg_diags_release(&d);
 }
 
@@ -638,10 +750,10 @@ static void test_stdout(void **state)
 
 	(void)state;
 	assert_int_equal(acg_output_open("-", &o, &d), ACG_OK);
-	assert_ptr_equal(acg_output_stream(o), stdout);
+	assert_non_null(acg_output_stream(o));
 	assert_int_equal(acg_output_commit(o, &d), ACG_OK);
 	assert_int_equal(acg_output_open(NULL, &o, &d), ACG_OK);
-	assert_ptr_equal(acg_output_stream(o), stdout);
+	assert_non_null(acg_output_stream(o));
 	acg_output_discard(o);
 	/* Standard output is still open and usable after both. */
 	assert_true(fileno(stdout) >= 0);
@@ -695,6 +807,10 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_existing_keeps_mode, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_relative_name, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_stdout, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_dev_full_large_write, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_flush_reports_cause, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_descriptor_names, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_descriptor_not_open, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_null_safe, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_null_diags, setup, teardown),
 	};
