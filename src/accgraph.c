@@ -1,7 +1,12 @@
 /* accgraph.c - library set-up; see accgraph/accgraph.h. */
 #include "accgraph/accgraph.h"
 
+#include <stdlib.h>
+
 #include <igraph.h>
+#include <jansson.h>
+
+#include "util.h"
 
 /* igraph's warnings are advisory; the library never prints them. */
 static void ignore_warning(const char *reason, const char *file, int line)
@@ -20,6 +25,8 @@ void acg_init(void)
 	 */
 	igraph_set_error_handler(igraph_error_handler_ignore);
 	igraph_set_warning_handler(ignore_warning);
+	/* So that the loader can tell jansson's failed allocations (load.c). */
+	json_set_alloc_funcs(acg_json_malloc, free);
 }
 
 const char *acg_version(void)

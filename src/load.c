@@ -1089,31 +1089,17 @@ static enum acg_status syntax_error(const char *name, const char *text, size_t l
  * token") and ignores others, parsing on with a byte of a string or number
  * dropped (its load.c: lex_save() ignores strbuffer_append_byte()'s failure),
  * and errno cannot tell: it sets errno = 0 itself before parsing numbers.  So
- * the parse runs with an allocator that notes a failure and otherwise passes
- * every call to the one installed before (restored after).
+ * acg_init() gives jansson an allocator that notes a failure in a
+ * thread-local flag (acg_json_malloc(), util.h), which the parse clears
+ * before and reads after.
  */
-static json_malloc_t parse_malloc_next;
-static bool parse_alloc_failed;
-
-static void *parse_malloc(size_t size)
+static json_t *parse_json(const char *text, size_t len, json_error_t *err, bool *alloc_failed)
 {
-	void *p = parse_malloc_next(size);
-
-	if (!p)
-		parse_alloc_failed = true;
-	return p;
-}
-
-static json_t *parse_json(const char *text, size_t len, json_error_t *err)
-{
-	json_free_t free_fn;
 	json_t *root;
 
-	json_get_alloc_funcs(&parse_malloc_next, &free_fn);
-	json_set_alloc_funcs(parse_malloc, free_fn);
-	parse_alloc_failed = false;
+	acg_json_alloc_watch();
 	root = json_loadb(text, len, JSON_REJECT_DUPLICATES, err);
-	json_set_alloc_funcs(parse_malloc_next, free_fn);
+	*alloc_failed = acg_json_alloc_failed();
 	return root;
 }
 
@@ -1124,6 +1110,7 @@ enum acg_status acg_load_buffer(const char *text, size_t len, const char *name,
 	json_error_t err;
 	json_t *root;
 	enum acg_status status;
+	bool alloc_failed;
 
 	*out = NULL;
 	if (len > ACG_MAX_INPUT_BYTES) {
@@ -1136,8 +1123,8 @@ enum acg_status acg_load_buffer(const char *text, size_t len, const char *name,
 		text += 3;
 		len -= 3;
 	}
-	root = parse_json(text, len, &err);
-	if (parse_alloc_failed) {
+	root = parse_json(text, len, &err, &alloc_failed);
+	if (alloc_failed) {
 		json_decref(root);
 		return ACG_ENOMEM;
 	}

@@ -114,3 +114,25 @@ enum acg_status acg_diag_too_large(struct acg_diags *diags, const char *name, si
 	return acg_diags_add(diags, ACG_ERROR, ACG_EINVAL, name, 0, 0, NULL,
 			     "too large: more than %zu bytes, the most accgraph reads", max);
 }
+
+/* Set when an allocation of jansson's failed since acg_json_alloc_watch(), in this thread. */
+static _Thread_local bool json_alloc_failed_flag;
+
+void *acg_json_malloc(size_t size)
+{
+	void *p = malloc(size);
+
+	if (!p)
+		json_alloc_failed_flag = true;
+	return p;
+}
+
+void acg_json_alloc_watch(void)
+{
+	json_alloc_failed_flag = false;
+}
+
+bool acg_json_alloc_failed(void)
+{
+	return json_alloc_failed_flag;
+}

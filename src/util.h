@@ -4,6 +4,7 @@
 #ifndef ACCGRAPH_UTIL_H
 #define ACCGRAPH_UTIL_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdio.h>
 
@@ -36,6 +37,16 @@ char *acg_asprintf(const char *fmt, ...)
  * is NULL and *len 0.
  */
 enum acg_status acg_read_stream(FILE *f, size_t max, char **buf, size_t *len);
+
+/*
+ * jansson's allocator, installed by acg_init(): malloc() that notes a failure
+ * in a thread-local flag, which acg_json_alloc_watch() clears and
+ * acg_json_alloc_failed() reads.  (Without acg_init() jansson uses malloc()
+ * and no failure is noted.)
+ */
+void *acg_json_malloc(size_t size);
+void acg_json_alloc_watch(void);
+bool acg_json_alloc_failed(void);
 
 /* Adds the error "too large" for the input called name (max bytes allowed). */
 enum acg_status acg_diag_too_large(struct acg_diags *diags, const char *name, size_t max);
