@@ -18,6 +18,9 @@ static void ignore_warning(const char *reason, const char *file, int line)
 
 void acg_init(void)
 {
+	json_malloc_t before_malloc;
+	json_free_t before_free;
+
 	/*
 	 * igraph_error_handler_ignore frees igraph's cleanup stack
 	 * (IGRAPH_FINALLY_FREE) and returns, so the failing igraph call returns
@@ -25,8 +28,16 @@ void acg_init(void)
 	 */
 	igraph_set_error_handler(igraph_error_handler_ignore);
 	igraph_set_warning_handler(ignore_warning);
-	/* So that the loader can tell jansson's failed allocations (load.c). */
-	json_set_alloc_funcs(acg_json_malloc, free);
+	/*
+	 * So that the loader can tell jansson's failed allocations (load.c):
+	 * the allocator jansson has (the program's own, if it set one) is kept
+	 * and wrapped, and its free stays as it is.
+	 */
+	json_get_alloc_funcs(&before_malloc, &before_free);
+	if (before_malloc != acg_json_malloc) {
+		acg_json_malloc_wraps(before_malloc);
+		json_set_alloc_funcs(acg_json_malloc, before_free);
+	}
 }
 
 const char *acg_version(void)

@@ -524,7 +524,12 @@ static void remap_refs(struct acg_refs *refs, const size_t *map)
 static char *union_title(const struct acg_model *om, const struct acg_model *nm,
 			 const char *old_name, const char *new_name)
 {
-	const char *a = om->title ? om->title : old_name, *b = nm->title ? nm->title : new_name;
+	const char *a, *b;
+
+	old_name = old_name ? old_name : "old";
+	new_name = new_name ? new_name : "new";
+	a = om->title ? om->title : old_name;
+	b = nm->title ? nm->title : new_name;
 
 	if (!strcmp(a, b))
 		return acg_asprintf("%s: %s \xe2\x86\x92 %s", a, old_name, new_name);

@@ -993,15 +993,22 @@ static int node_tier(const struct drawing *d, size_t i)
  * In every tier wider than WIDE_TIER nodes, collapses the types with at
  * least AUTO_COLLAPSE_MIN organisations there, the largest first, until the
  * tier is no wider or no such type is left (a type has one tier, so it is
- * collapsed everywhere).  Appends their names to d->auto_names.  0, or -1
- * when out of memory.
+ * collapsed everywhere).  The types of the organisations named by
+ * --highlight and --ego are never collapsed: the user asked to see them.
+ * Appends the names of the types collapsed to d->auto_names.  0, or -1 when
+ * out of memory.
  */
 static int auto_collapse(struct drawing *d)
 {
 	const struct acg_model *m = d->m;
-	size_t nt = m->org_types.n, *count, *groups, *width, i, k;
+	size_t nt = m->org_types.n, *count, *groups, *width, i, k, named[2] = {ACG_NONE, ACG_NONE};
 	unsigned *marks;
 	int t, rc = -1;
+
+	if (d->opt->highlight && (i = acg_model_find_org(m, d->opt->highlight)) != ACG_NONE)
+		named[0] = m->orgs[i].type;
+	if (d->opt->ego && (i = acg_model_find_org(m, d->opt->ego)) != ACG_NONE)
+		named[1] = m->orgs[i].type;
 
 	count = calloc(nt + 1, sizeof(*count));
 	groups = calloc(nt + 1, sizeof(*groups));
@@ -1027,7 +1034,7 @@ static int auto_collapse(struct drawing *d)
 
 			for (k = 0; k < nt; k++)
 				if (type_tier(d, k) == t && !d->collapsed[k] &&
-				    count[k] >= AUTO_COLLAPSE_MIN &&
+				    count[k] >= AUTO_COLLAPSE_MIN && k != named[0] && k != named[1] &&
 				    (best == ACG_NONE || count[k] > count[best]))
 					best = k;
 			if (best == ACG_NONE)

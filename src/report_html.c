@@ -26,6 +26,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "accgraph/accgraph.h"
 #include "accgraph/report.h"
@@ -436,15 +437,18 @@ static bool all_space(const char *p, const char *end)
 
 /*
  * Whether the attribute value [p, end) refers to nothing outside the
- * drawing: every url( is url(#...) (Graphviz's gradients), and an id does
- * not take the acg- prefix of the page's own ids.
+ * drawing: no backslash (a CSS escape could spell url), every url( in any
+ * case is url(#...) (Graphviz's gradients), and an id does not take the
+ * acg- prefix of the page's own ids.
  */
 static bool svg_value_local(const char *name, size_t nlen, const char *p, const char *end)
 {
 	const char *u;
 
-	for (u = p; (u = find_in(u, end, "url(")); u += 4)
-		if (u + 4 >= end || u[4] != '#')
+	if (memchr(p, '\\', (size_t)(end - p)))
+		return false;
+	for (u = p; end - u >= 4; u++)
+		if (!strncasecmp(u, "url(", 4) && (u + 4 >= end || u[4] != '#'))
 			return false;
 	return !(nlen == 2 && !memcmp(name, "id", 2) && end - p >= 4 && !memcmp(p, "acg-", 4));
 }

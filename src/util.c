@@ -118,9 +118,17 @@ enum acg_status acg_diag_too_large(struct acg_diags *diags, const char *name, si
 /* Set when an allocation of jansson's failed since acg_json_alloc_watch(), in this thread. */
 static _Thread_local bool json_alloc_failed_flag;
 
+/* The allocator jansson had before acg_init(): malloc unless the program set its own. */
+static void *(*json_malloc_before)(size_t) = malloc;
+
+void acg_json_malloc_wraps(void *(*before)(size_t))
+{
+	json_malloc_before = before ? before : malloc;
+}
+
 void *acg_json_malloc(size_t size)
 {
-	void *p = malloc(size);
+	void *p = json_malloc_before(size);
 
 	if (!p)
 		json_alloc_failed_flag = true;

@@ -39,11 +39,13 @@ char *acg_asprintf(const char *fmt, ...)
 enum acg_status acg_read_stream(FILE *f, size_t max, char **buf, size_t *len);
 
 /*
- * jansson's allocator, installed by acg_init(): malloc() that notes a failure
- * in a thread-local flag, which acg_json_alloc_watch() clears and
- * acg_json_alloc_failed() reads.  (Without acg_init() jansson uses malloc()
- * and no failure is noted.)
+ * jansson's allocator, installed by acg_init(): the allocator jansson had
+ * before (acg_json_malloc_wraps(); malloc() by default), noting a failure in
+ * a thread-local flag, which acg_json_alloc_watch() clears and
+ * acg_json_alloc_failed() reads.  (Without acg_init() jansson's allocator is
+ * left alone and no failure is noted.)
  */
+void acg_json_malloc_wraps(void *(*before)(size_t));
 void *acg_json_malloc(size_t size);
 void acg_json_alloc_watch(void);
 bool acg_json_alloc_failed(void);

@@ -34,12 +34,13 @@
  * handler, which by default aborts the process, with one that unwinds
  * igraph's cleanup stack and returns, so an igraph error comes back to accgraph
  * as an error code; and it silences igraph's warnings, which would otherwise be
- * printed.  It gives jansson an allocator (malloc and free) that lets the
- * loader tell a failed allocation from a syntax error.  Call it once, before
- * other accgraph calls, from the main thread.  It changes igraph's and
- * jansson's process-wide handlers; a program that installs its own
- * afterwards takes over that responsibility (the loader then cannot tell
- * jansson's allocation failures from syntax errors).
+ * printed.  It wraps jansson's allocation function (the program's own, if it
+ * set one with json_set_alloc_funcs() before) so that the loader can tell a
+ * failed allocation from a syntax error.  Call it once, before other
+ * accgraph calls, from the main thread.  It changes igraph's and jansson's
+ * process-wide handlers; a program that installs its own afterwards takes
+ * over that responsibility (the loader then cannot tell jansson's allocation
+ * failures from syntax errors).
  */
 void acg_init(void);
 

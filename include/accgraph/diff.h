@@ -86,8 +86,8 @@ void acg_diff_free(struct acg_diff *diff);
  * "succeeds" (dotted; "succeeds_2" and so on if either system has that
  * type) from each successor to each organisation it succeeds; the types and
  * sources of both, the new system's first.  Its title names the two systems ("OLD → NEW" from
- * their titles, else from old_name and new_name; "TITLE: OLD_NAME →
- * NEW_NAME" when the titles agree); it has no as-of date.
+ * their titles, else from old_name and new_name, "old" and "new" when NULL;
+ * "TITLE: OLD_NAME → NEW_NAME" when the titles agree); it has no as-of date.
  *
  * (*org_marks)[i] and (*link_marks)[j] (malloc'd; the caller frees them)
  * mark each organisation and link of *out: ACG_MARK_ADDED (only in the new

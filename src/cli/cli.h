@@ -124,6 +124,7 @@ struct cli_system_opts {
 	char **lists[2]; /* owned: the split --types and --link-types */
 	unsigned long seed;
 	char *text;      /* owned: the selection options as given (" --for finance"), or NULL */
+	size_t as_of_at, as_of_len; /* where text holds " --as-of DATE" (len 0: nowhere) */
 };
 
 /* Initialises o to select everything, with the default seed. */

@@ -164,13 +164,22 @@ static enum acg_status make_diagram(const struct acg_model *m, const char *selec
 	ropt.collapse = collapse;
 	ropt.ncollapse = ncollapse;
 	ropt.selection = selection;
+	ropt.auto_collapse = false; /* the report chose what to collapse, above */
 	st = acg_renderer_new(&renderer, &rdiags);
 	if (st == ACG_OK)
 		st = acg_render_buffer(renderer, m, &ropt, &d->svg, &d->len, &rdiags);
 	if (st == ACG_ENOMEM)
 		goto out;
 	if (st != ACG_OK) {
-		const char *why = rdiags.n ? rdiags.v[rdiags.n - 1].message : acg_status_str(st);
+		const char *why = acg_status_str(st);
+		size_t k;
+
+		/* The error, not a warning of Graphviz's flushed after it. */
+		for (k = rdiags.n; k-- > 0;)
+			if (rdiags.v[k].severity == ACG_ERROR) {
+				why = rdiags.v[k].message;
+				break;
+			}
 
 		fputs("accgraph: note: the report has no diagram: ", stderr);
 		cli_put_safe(stderr, why);
@@ -180,7 +189,7 @@ static enum acg_status make_diagram(const struct acg_model *m, const char *selec
 		st = d->note ? ACG_OK : ACG_ENOMEM;
 		goto out;
 	}
-	cli_print_diags(&rdiags, false);
+	cli_print_diags(&rdiags, true); /* render's advice on options is not the report's */
 	if (ncollapse && !(d->note = concat3("Drawn collapsed: each organisation type with "
 					     STR(REPORT_COLLAPSE_MIN) " or more organisations is "
 					     "one node, with counts on its links: ",

@@ -174,15 +174,32 @@ void cli_system_opts_release(struct cli_system_opts *o)
  * POSIX shell when it holds anything but letters, digits and ,._:/+-, so
  * that the text can be pasted back; 0, or -1 when out of memory.
  */
+/* Removes the " --as-of DATE" fragment from o->text, if there is one. */
+static void drop_as_of(struct cli_system_opts *o)
+{
+	char *at;
+
+	if (!o->as_of_len)
+		return;
+	at = o->text + o->as_of_at;
+	memmove(at, at + o->as_of_len, strlen(at + o->as_of_len) + 1);
+	o->as_of_len = 0;
+}
+
 static int note_option(struct cli_system_opts *o, const char *option, const char *value)
 {
 	static const char plain[] = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
 				    "0123456789,._:/+-";
-	size_t old = o->text ? strlen(o->text) : 0, quotes = 0;
+	bool as_of = !strcmp(option, "--as-of");
+	size_t old, quotes = 0;
 	bool quote = !*value || strspn(value, plain) != strlen(value);
 	const char *v;
 	char *p, *w;
 
+	/* A later --as-of replaces the earlier one, in the text as in the selection. */
+	if (as_of)
+		drop_as_of(o);
+	old = o->text ? strlen(o->text) : 0;
 	for (v = value; *v; v++)
 		quotes += *v == '\'';
 	p = realloc(o->text, old + strlen(option) + strlen(value) + 3 * quotes + 6);
@@ -192,8 +209,12 @@ static int note_option(struct cli_system_opts *o, const char *option, const char
 	w += sprintf(w, " %s %s", option, quote ? "'" : "");
 	for (v = value; *v; v++)
 		w += *v == '\'' ? sprintf(w, "'\\''") : sprintf(w, "%c", *v);
-	sprintf(w, "%s", quote ? "'" : "");
+	w += sprintf(w, "%s", quote ? "'" : "");
 	o->text = p;
+	if (as_of) {
+		o->as_of_at = old;
+		o->as_of_len = (size_t)(w - (p + old));
+	}
 	return 0;
 }
 
@@ -328,17 +349,6 @@ int cli_load_system(const char *path, const struct cli_system_opts *o, struct ac
 	return EXIT_OK;
 }
 
-/* Removes " --as-of DATE" from the selection's text (NULL-safe). */
-static void drop_as_of(char *text)
-{
-	char *p = text ? strstr(text, " --as-of ") : NULL, *end;
-
-	if (!p)
-		return;
-	end = strstr(p + 1, " --");
-	memmove(p, end ? end : p + strlen(p), strlen(end ? end : p + strlen(p)) + 1);
-}
-
 int cli_load_pair(const struct cli_command *cmd, int argc, char **argv, const char *vs,
 		  struct cli_system_opts *sys, struct cli_pair *pair)
 {
@@ -370,7 +380,7 @@ int cli_load_pair(const struct cli_command *cmd, int argc, char **argv, const ch
 			return rc;
 		pair->old_name = acg_date_format(pair->old_model->as_of, pair->dates[0]);
 		pair->new_name = acg_date_format(pair->new_model->as_of, pair->dates[1]);
-		drop_as_of(sys->text);
+		drop_as_of(sys);
 		return EXIT_OK;
 	}
 	if ((rc = cli_load_system(argv[optind + 1], sys, &pair->new_model)))

@@ -366,6 +366,11 @@ static void test_style_url_refused(void **state)
 	refused(state, DOC("<g fill=\"url(https://evil.example/p.svg#x)\"><text x=\"1\">t</text></g>\n"),
 		absent);
 	accept_free(state, DOC("<g fill=\"url(#l_0)\"><text x=\"1\">t</text></g>\n"));
+	/* CSS function names are case-insensitive, and an escape could spell one. */
+	refused(state, DOC("<g fill=\"URL(https://evil.example/p.svg#x)\"><text x=\"1\">t</text></g>\n"),
+		absent);
+	refused(state, DOC("<g fill=\"u\\72l(https://evil.example/)\"><text x=\"1\">t</text></g>\n"),
+		NULL);
 	sec = accepted(state, PROLOG "<svg width=\"1pt;background:red\" " ROOT_ATTRS "><g/></svg>\n");
 	assert_null(strstr(sec, "style="));
 	assert_null(strstr(sec, "background"));
