@@ -52,7 +52,7 @@ DEB_PACKAGES = gcc clang make pkg-config libigraph-dev libjansson-dev libgraphvi
 	libcmocka-dev libcsv-dev valgrind time python3-jsonschema python3-networkx python3-igraph \
 	fonts-liberation2 libxml2-utils graphviz libclang-rt-14-dev chromium
 
-.PHONY: all deps run figures check test check-headers sanitize valgrind bench install uninstall clean
+.PHONY: all deps run figures graphs check test check-headers sanitize valgrind bench install uninstall clean
 
 all: $(LIBRARY) $(PROGRAM)
 
@@ -104,7 +104,7 @@ deps:
 		echo "deps: run as root: apt-get install -y$$missing"; exit 1; \
 	fi
 
-DEFAULT_SYSTEM = graphs/wirral-2013.json
+DEFAULT_SYSTEM = graphs/england-2013.json
 
 run: deps
 	$(MAKE) all
@@ -118,9 +118,9 @@ run: deps
 	$(PROGRAM) chains -o out/chains.txt $(DEFAULT_SYSTEM)
 	$(PROGRAM) render -o out/diagram.svg $(DEFAULT_SYSTEM)
 	$(PROGRAM) render -o out/diagram.png $(DEFAULT_SYSTEM)
-	$(PROGRAM) diff -o out/england-2012-2013.txt graphs/england-2012.json graphs/england-2013.json
-	$(PROGRAM) diff -o out/england-2012-2013.md graphs/england-2012.json graphs/england-2013.json
-	$(PROGRAM) diff -o out/england-2012-2013.json graphs/england-2012.json graphs/england-2013.json
+	$(PROGRAM) diff -o out/england-2012-2013.txt $(ENGLAND_DIFF)
+	$(PROGRAM) diff -o out/england-2012-2013.md $(ENGLAND_DIFF)
+	$(PROGRAM) diff -o out/england-2012-2013.json $(ENGLAND_DIFF)
 	$(PROGRAM) render --diff -o out/england-2012-2013.svg $(ENGLAND_DIFF_DRAWING)
 	$(PROGRAM) render --diff -o out/england-2012-2013.png $(ENGLAND_DIFF_DRAWING)
 	@cat out/validate.txt
@@ -131,14 +131,23 @@ run: deps
 	@echo "     england-2012-2013.txt, .md, .json (the PCT era against the CCG era),"
 	@echo "     england-2012-2013.svg, .png (the two eras drawn on one layout)"
 
-# The 2012 -> 2013 comparison as drawn in out/ and in the README, whose
-# figures `make figures` redraws into graphs/figures/.
-ENGLAND_DIFF_DRAWING = --collapse area_team,regional_team graphs/england-2012.json graphs/england-2013.json
+# The 2012 -> 2013 comparison as written to out/ and drawn in the README, whose
+# figures `make figures` redraws into graphs/figures/: every type the two
+# files share (GP practices are in the 2013 file only: no source links them
+# to PCTs).
+ENGLAND_SHARED_TYPES = parliament,government,national_body,regulator,regional_team,area_team,commissioner,local_authority,health_wellbeing_board,provider,electorate,patient_public
+ENGLAND_DIFF = --types $(ENGLAND_SHARED_TYPES) graphs/england-2012.json graphs/england-2013.json
+ENGLAND_DIFF_DRAWING = --collapse area_team,regional_team $(ENGLAND_DIFF)
 
 figures: all
 	@mkdir -p graphs/figures
-	$(PROGRAM) render -o graphs/figures/wirral-2013.svg $(DEFAULT_SYSTEM)
+	$(PROGRAM) render -o graphs/figures/wirral-2013.svg --collapse gp_practice graphs/wirral-2013.json
 	$(PROGRAM) render --diff -o graphs/figures/england-2012-2013.svg $(ENGLAND_DIFF_DRAWING)
+
+# Every system of graphs/ rebuilt from its fact tables (graphs/build.sh);
+# `make check` verifies that the committed files are what this makes.
+graphs: all
+	sh graphs/build.sh $(PROGRAM) graphs
 
 check: deps
 	$(MAKE) all

@@ -1,21 +1,23 @@
 #!/usr/bin/python3
 """
-build-england.py - build the two national accountability systems of the English NHS
-that researchers compare (PCT era against the 2013 commissioning system):
+build-england.py - derive the three national accountability systems of the English
+NHS that researchers compare, from the fact tables in graphs/facts:
 
-    england-2012.json   the PCT-era system on 1 April 2012
-    england-2013.json   the Health and Social Care Act 2012 system on 1 April 2013
+    england-2012   the PCT-era system on 1 April 2012
+    england-2013   the Health and Social Care Act 2012 system on 1 April 2013
+    england-2022   the integrated care board system on 1 July 2022
 
-Usage (from the repository root):
+Usage (graphs/build.sh runs it; `make graphs` runs that):
 
-    graphs/build-england.py DATA_DIR OUT_DIR
-    e.g. graphs/build-england.py ../shared/data/nhs graphs/
+    graphs/build-england.py FACTS_DIR OUT_DIR
 
-Standard library only.  The output is deterministic: the same CSV files give the same
-bytes (organisations and links in a fixed order, sorted by code within each group,
-attribute keys sorted, 2-space indentation, UTF-8, a final newline).
+writes OUT_DIR/england-YYYY/{base.json, organisations.csv, links.csv}: the CSV pair
+and the base document (title, description, as_of, sources, vocabularies) from which
+`accgraph import` makes graphs/england-YYYY.json.  Standard library only.  The output
+is deterministic: the same CSV files give the same bytes (organisations and links in
+a fixed order, sorted by code within each group).
 
-What it reads (DATA_DIR; provenance of every file in that directory's SOURCES.md):
+What it reads (FACTS_DIR; provenance of every file in its SOURCES.md):
 
     pct_2012.csv, sha_2012.csv, pct_to_sha_2012.csv   ONS 2012 PCTs, SHAs and lookup
     ccg_2013.csv, area_teams_2013.csv, regions_2013.csv
@@ -30,8 +32,9 @@ What it reads (DATA_DIR; provenance of every file in that directory's SOURCES.md
                                                       and their 2021 / 2022 successors
     trusts_2013.csv                                   NHS trusts in existence on
                                                       1 April 2013 (ODS legal dates)
-
-What it writes (OUT_DIR): england-2012.json and england-2013.json (FORMAT.md, version 1).
+    gp_practices.csv                                  GP practices and their CCG,
+                                                      April-June 2013
+    icb_2022.csv                                      the 42 ICBs of July 2022
 
 Modelling decisions (each is also stated in the files' descriptions):
 
@@ -44,7 +47,9 @@ Modelling decisions (each is also stated in the files' descriptions):
     London, Newham, Whipps Cross, Trafford) are not needed on 1 April 2012, and the
     three opened that day (Barts Health, Isle of Wight, Torbay and Southern Devon) are
     in the file.  2013: 1 April 2013, the day the 2012 Act's system went live.
- 2. Ids.  pct_<ODS>, sha_<ODS>, ccg_<ODS>, at_<ODS>, region_<ODS>, la_<ONS>, hwb_<ONS>,
+ 2. Ids.  pct_<ODS>, sha_<ODS>, ccg_<ODS>, at_<ODS>, region_<ODS>, icb_<ODS>, gp_<ODS>,
+    la_<ONS>, hwb_<ONS>, elect_<ONS> (the council's electorate), tda, nice, phe, hee,
+    healthwatch_england,
     trust_<ODS>; parliament, dh, nhse, cqc, monitor as in wirral-2013.json.  The same
     PCT ids are used in both files so that `accgraph diff` matches across eras.
  3. Types.  Well-known names only.  An SHA is typed `regional_team` (the regional tier
@@ -95,16 +100,28 @@ Modelling decisions (each is also stated in the files' descriptions):
     ods_trusts) lists two, RCC Scarborough and North East Yorkshire Health Care (closed
     30 June 2012) and RHX Oxfordshire Learning Disability (1 November 2012).  Foundation
     trust status is not in the data, so no trust -> Monitor link is made (Monitor is
-    present, with a caveat); nor trust -> SHA (2012) or trust -> NHS TDA (2013) for the
-    NHS trusts that were not foundation trusts.  Provider contracts are not in the data:
+    present, with a caveat), nor trust -> SHA for the NHS trusts, in 2012.  In 2013 each
+    trust is linked to Monitor or to the NHS TDA by a deduction stated on the link
+    (trust_status_2013): a trust not named a foundation trust in the c. 2015 ODS file (or
+    at its closure) was an NHS trust, the status not being given up; one so named was a
+    foundation trust already unless a source dates its authorisation later
+    (FT_AUTHORISED_LATER).  Provider contracts are not in the data:
     no contractual links.  Names are the c. 2015 ODS names (latest for 7 trusts closed
     before 2015), title-cased; the exact ODS strings are kept in the attributes.
- 9. Left out (stated in the descriptions): GP practices (8,027; the 2013 file would be
-    dominated by them, and no source links practices to PCTs), commissioning support
+ 9. GP practices (2013 only; no source links practices to PCTs): every practice of
+    gp_practices.csv, a member of its CCG (a membership link each way), under contract to
+    NHS England through the CCG's area team, registered with CQC.  Every council answers
+    to its electorate (elect_<ONS>, an apex), in both eras.  The national bodies the
+    Department sponsored in 2013 (TDA, NICE, PHE, HEE; Healthwatch England a committee of
+    CQC) are in the 2013 file.
+    Left out (stated in the descriptions): commissioning support
     units (no CCG mapping), PCT clusters and SHA clusters (management arrangements, not
     statutory bodies), shadow CCGs and shadow HWBs in 2012, the NHS Commissioning Board
     Authority (2011-12), the three London sub-area teams of 2013 (ONS and ODS code London
-    as one area team, Q71), local Healthwatch and LINks, and councils' electorates.
+    as one area team, Q71), local Healthwatch and LINks.
+    2022 (build_2022): NHS England and its 7 regions, the 42 ICBs (succeeding their 2021
+    CCGs and, through them, the 2013 CCGs), CQC, and the trusts of trusts_2013.csv still
+    open on 1 July 2022 (later trusts are not in the facts), overseen by NHS England.
 10. Region (a grouping key only): England for national bodies; the SHA (2012) or NHS
     England region (2013) for commissioners, area teams and regions; for local
     authorities and HWBs the region holding most of the authority's LSOAs (2013: CCG
@@ -145,7 +162,10 @@ SOURCES = {
     "hsca2008": ("Health and Social Care Act 2008 (c. 14), Part 1: the Care Quality Commission and "
                  "registration of providers of regulated activities",
                  "https://www.legislation.gov.uk/ukpga/2008/14/contents"),
-    "hsca2022": ("Health and Care Act 2022 (c. 31): abolition of clinical commissioning groups and "
+    "hsca2022": ("Health and Care Act 2022 (c. 31): abolition of clinical commissioning groups, "
+                 "establishment of integrated care boards and NHS England's performance assessment "
+                 "of them; abolition of Monitor and the NHS Trust Development Authority, their "
+                 "functions transferred to NHS England; from 1 July 2022; and "
                  "establishment of integrated care boards (1 July 2022)",
                  "https://www.legislation.gov.uk/ukpga/2022/31/contents"),
     "si2002_3048": ("The Local Authority (Overview and Scrutiny Committees Health Scrutiny Functions) "
@@ -195,7 +215,8 @@ SOURCES = {
                      "Archive copy of mandate.dh.gov.uk, February 2013)",
                      "https://webarchive.nationalarchives.gov.uk/20130221090406/http://mandate.dh.gov.uk/"),
     "ccg_assurance": ("Health Service Journal, 'CCGs to be assured each quarter' (November 2013), on "
-                      "NHS England's CCG assurance framework, carried out through its area teams",
+                      "NHS England's CCG assurance framework, which replaced the interim 2013/14 "
+                      "arrangements and is carried out through NHS England's area teams",
                       "https://www.hsj.co.uk/commissioning/ccgs-to-be-assured-each-quarter/5065886.article"),
     "ons_pct_sha_2012": ("ONS primary care organisations 2012 (PCO_2012.csv), strategic health "
                          "authorities 2012 (SHA_2012.csv) and PCO to SHA lookup 2012 "
@@ -250,6 +271,71 @@ SOURCES = {
                        "2013 (practice and CCG), via ebmdatalab/openprescribing "
                        "data/list_sizes/Patient_List_Size_2013_04-06.csv",
                        "https://github.com/ebmdatalab/openprescribing/blob/2aab031b6d83d25a6247ccc85c5e9d0f8460d456/openprescribing/data/list_sizes/Patient_List_Size_2013_04-06.csv"),
+    "lgpiha2007": ("Local Government and Public Involvement in Health Act 2007 (c. 28), Part 14 as "
+                   "amended by Part 5 of the Health and Social Care Act 2012: local Healthwatch "
+                   "arrangements made by local authorities; the joint strategic needs assessment and "
+                   "joint health and wellbeing strategy (ss. 116, 116A)",
+                   "https://www.legislation.gov.uk/ukpga/2007/28/contents"),
+    "lga1972": ("Local Government Act 1972 (c. 70): county, metropolitan district and London borough "
+                "councils and their councillors elected by the local government electors of the area",
+                "https://www.legislation.gov.uk/ukpga/1972/70/contents"),
+    "tda_directions_2013": ("Department of Health, National Health Service Trust Development Authority "
+                            "Directions 2013 (functions from 1 April 2013)",
+                            "https://www.gov.uk/government/publications/nhs-trust-development-authority-directions-2013"),
+    "cqc_gp_2013": ("H. Jaques, 'More than 80% of general practices have registered with CQC', BMJ "
+                    "2013;346:f538: all providers of primary medical services must be registered with "
+                    "the CQC from 1 April 2013",
+                    "https://www.bmj.com/content/346/bmj.f538"),
+    "ods_practices_2015": ("NHS Organisation Data Service, GP practices file epraccur.csv, state c. "
+                           "August 2015 (practice open dates, commissioner and join date 2013-04-01, "
+                           "postcodes), via ebmdatalab/openprescribing data/org_codes/epraccur.csv",
+                           GH_OP + "epraccur.csv"),
+    "ods_practices_2016": ("NHS Organisation Data Service, GP practices file epraccur.csv, state c. "
+                           "January 2016 (practice close dates up to 30 September 2015), via "
+                           "ebmdatalab/openprescribing at commit cd493fc08aa6",
+                           "https://github.com/ebmdatalab/openprescribing/blob/cd493fc08aa6975c41141bed6a2bb4678da21951/openprescribing/data/org_codes/epraccur.csv"),
+    "nice_2012": ("Health and Social Care Act 2012, Part 8: the National Institute for Health and Care "
+                  "Excellence, a body corporate (from 1 April 2013) whose members are appointed by the "
+                  "Secretary of State and which reports to the Secretary of State annually",
+                  "https://www.legislation.gov.uk/ukpga/2012/7/part/8"),
+    "hee_2012": ("The Health Education England (Establishment and Constitution) Order 2012, SI 2012/1273 "
+                 "(in force 28 June 2012): a special health authority exercising its functions subject "
+                 "to the Secretary of State's directions",
+                 "https://www.legislation.gov.uk/uksi/2012/1273/made"),
+    "phe_2013": ("The Health Foundation, Policy Navigator, 'Public Health England (PHE)': an executive "
+                 "agency of the Department of Health, operating from 1 April 2013, with ministers "
+                 "setting its strategic objectives",
+                 "https://navigator.health.org.uk/theme/public-health-england-phe"),
+    "hwe_2012": ("Health and Social Care Act 2012, s. 181: the Healthwatch England committee of the Care "
+                 "Quality Commission (Health and Social Care Act 2008, Sch. 1 para. 6(1A), s. 45A)",
+                 "https://www.legislation.gov.uk/ukpga/2012/7/section/181"),
+    "hwe_history": ("Healthwatch England, 'Our history and functions': a statutory committee of the CQC; "
+                    "advice to the Secretary of State, NHS England and local authorities, who must "
+                    "respond in writing; local Healthwatch funded by and accountable to local "
+                    "authorities",
+                    "https://healthwatch.co.uk/our-history-and-functions"),
+    "ft_wsht_2013": ("Worthing Herald, 'Hospital staff are praised as trust given top status': Western "
+                     "Sussex Hospitals NHS Trust named a foundation trust, the change of status taking "
+                     "place on 1 July (2013)",
+                     "https://www.worthingherald.co.uk/news/health/hospital-staff-are-praised-as-trust-given-top-status-1-5187739"),
+    "ft_hsj_2014": ("Health Service Journal, 'First foundation trust authorisations in more than a year' "
+                    "(2014): Bridgewater Community Healthcare, Derbyshire Community Health Services and "
+                    "Royal United Hospital Bath authorised from 1 November 2014, the first since Western "
+                    "Sussex Hospitals in July 2013",
+                    "https://www.hsj.co.uk/home/first-foundation-trust-authorisations-in-more-than-a-year/5076324.article"),
+    "cqc_ry7": ("Care Quality Commission, inspection summary for provider RY7 (Wirral Community NHS "
+                "Foundation Trust), updated 13 December 2023: the trust became a foundation trust on "
+                "1 May 2016",
+                "https://www.cqc.org.uk/provider/RY7/inspection-summary"),
+    "dhsc_2018": ("GOV.UK, Department of Health and Social Care: the Department of Health renamed in "
+                  "January 2018; the Secretary of State for Health and Social Care",
+                  "https://www.gov.uk/government/organisations/department-of-health-and-social-care"),
+    "ons_icb_2022": ("ONS Integrated Care Boards (July 2022) codes and names (ICB22CD to ICB22CDH pairs, via "
+                     "humaniverse/healthyr; names from ONS 'ICB names and codes, December 2024' via "
+                     "jhau/nhs-spend) and the NHS England region of each ICB's sub-ICB locations (ODS "
+                     "eccg.csv, jhau/nhs-spend; region codes from NHS Digital's Mental Health Bulletin "
+                     "reference data)",
+                     "https://github.com/jhau/nhs-spend/blob/e602ea98154e694e9afddca87e50caef0b8488b9/data/icb_names_codes_dec_2024.csv"),
 }
 
 # Trusts in the ODS file that are not English (no English NHS region code).
@@ -264,9 +350,9 @@ NEWCASTLE_GATESHEAD = {
 MERGED_2015 = "13T"
 
 TIERS = {
-    "parliament": 1, "government": 2, "national_body": 3, "regulator": 3,
+    "electorate": 1, "parliament": 1, "government": 2, "national_body": 3, "regulator": 3,
     "regional_team": 4, "area_team": 5, "commissioner": 6, "local_authority": 6,
-    "health_wellbeing_board": 6, "provider": 7,
+    "health_wellbeing_board": 6, "provider": 7, "patient_public": 7, "gp_practice": 8,
 }
 
 
@@ -318,6 +404,45 @@ def title_case(name):
     return " ".join(out)
 
 
+# Practice-name abbreviations written in capitals although they have no vowel.
+NOT_INITIALS = {"DR", "DRS", "ST", "RD", "CTR", "HTH", "HLTH", "GRP", "LTD", "MC"}
+
+
+def practice_name(bsa):
+    """BSA's upper-case practice name -> display name: title case ('and', 'of', 'sub' ...
+    lower case inside the name), keeping in capitals the parts that are initials or
+    acronyms (no vowel, as TG, PMS, SK, PC892, save the abbreviations above), the word of
+    up to three letters before '&' (MANTGANI AB & PARTNERS) and the initials that end the
+    GP's name BSA appends after '_' (West Wirral Group Practice_Johnston AR)."""
+    head, sep, tail = bsa.partition("_")
+
+    def part(text, first, keep):
+        letters = "".join(ch for ch in text if ch.isalpha())
+        vowelless = letters and not any(ch in "AEIOUY" for ch in letters)
+        if keep or (vowelless and len(letters) <= 4 and letters not in NOT_INITIALS):
+            return text
+        low = text.lower()
+        if not first and low in SMALL_WORDS | {"sub"}:
+            return low
+        for k, ch in enumerate(low):
+            if ch.isalpha():
+                return low[:k] + ch.upper() + low[k + 1:]
+        return low
+
+    def words(text, initials_last):
+        toks = text.split(" ")
+        out = []
+        for i, tok in enumerate(toks):
+            letters = "".join(ch for ch in tok if ch.isalpha())
+            keep = ((i + 1 < len(toks) and toks[i + 1] == "&" and 0 < len(letters) <= 3)
+                    or (initials_last and i == len(toks) - 1 and i > 0))
+            out.append("-".join(part(x, i == 0 and j == 0, keep)
+                                for j, x in enumerate(tok.split("-"))))
+        return " ".join(out)
+
+    return words(head, False) + (sep + words(tail, True) if sep else "")
+
+
 def area_name(ons_name):
     """'Bristol, City of' -> 'City of Bristol'."""
     if ", " in ons_name:
@@ -345,6 +470,8 @@ class Data:
         self.las = {r["hwb_la_ons_code"]: r for r in read(data_dir, "local_authority_hwb.csv")}
         self.ccg_icb = {r["ccg13_ods_code"]: r for r in read(data_dir, "ccg_2013_to_icb_2022.csv")}
         self.trusts = {r["trust_ods_code"]: r for r in read(data_dir, "trusts_2013.csv")}
+        self.practices = {r["practice_code"]: r for r in read(data_dir, "gp_practices.csv")}
+        self.icbs = {r["icb_ods_code"]: r for r in read(data_dir, "icb_2022.csv")}
 
         # PCT -> CCG (postcode shares), CCG (2015) -> PCTs
         self.pct_ccg = defaultdict(dict)
@@ -375,6 +502,13 @@ class Data:
         need(len(self.las) == 152, "expected 152 upper-tier authorities")
         need(set(self.pct_ccg) == set(self.pcts), "every PCT in pct_to_ccg.csv")
         need(set(self.ccg_icb) == set(self.ccgs), "close dates for every CCG")
+        need(len(self.practices) == 8027, "expected 8,027 practices, got %d" % len(self.practices))
+        need(all(p["ccg_code"] in self.ccgs for p in self.practices.values()),
+             "every practice's CCG is a 2013 CCG")
+        need(len(self.icbs) == 42, "expected 42 ICBs, got %d" % len(self.icbs))
+        need(all(r["icb_ods_code"] in self.icbs for r in self.ccg_icb.values()),
+             "every CCG's ICB is in icb_2022.csv")
+        need(all(t in self.trusts for t in FT_AUTHORISED_LATER), "later foundation trusts known")
         ccg15 = set(self.ccgs) - set(NEWCASTLE_GATESHEAD) | {MERGED_2015}
         need(set(self.ccg_la) == ccg15, "ccg2015_to_hwb.csv has the 2015 CCGs")
         need(set(self.ccg_pct) == ccg15, "pct_to_ccg.csv has the 2015 CCGs")
@@ -509,9 +643,9 @@ def link(from_, to, type_, for_, mechanism, basis, sanction, sources, attributes
     return l
 
 
-def trust_org(t):
+def trust_org(t, latest_name=False):
     code = t["trust_ods_code"]
-    ods_name = t["name_ods_2015"] or t["name_ods_latest"]
+    ods_name = t["name_ods_latest"] if latest_name else (t["name_ods_2015"] or t["name_ods_latest"])
     opened, closed = ods_date(t["ods_open_date"]), ods_date(t["ods_close_date"])
     attrs = {"ods_code": code, "name_ods_latest": t["name_ods_latest"],
              "ods_region_code_latest": t["ods_region_code_latest"],
@@ -561,9 +695,9 @@ def national(era):
     else:
         orgs.append(org("monitor", "Monitor", "regulator", "England",
                         sources=["hsca2012", "monitor_licence"],
-                        attributes={"caveat": "licensed the NHS foundation trusts from April 2013; which "
-                                              "trusts were foundation trusts on 1 April 2013 is not in "
-                                              "the data, so no trust-to-Monitor link is made",
+                        attributes={"caveat": "licensed the NHS foundation trusts from April 2013; "
+                                              "which trusts were foundation trusts that day is "
+                                              "deduced from the ODS names (see each trust's link)",
                                     "note": "sector regulator for health services under Part 3 of the "
                                             "Health and Social Care Act 2012; formerly the Independent "
                                             "Regulator of NHS Foundation Trusts"}))
@@ -697,6 +831,7 @@ def build_2012(d):
     # local authorities (all 152) and the derived scrutiny links
     for la in sorted(d.las):
         orgs.append(la_org(d, la, d.la_region_2012(la)))
+    el_orgs, el_links = electorates(d, d.la_region_2012)
     for p in sorted(matches):
         la, kind, ccgs = matches[p]
         attrs = {"correspondence": kind, "via_ccgs_2015": " ".join(ccgs),
@@ -716,6 +851,8 @@ def build_2012(d):
     for t in trusts:
         orgs.append(trust_org(t))
         links.append(trust_cqc_link(t))
+    orgs += el_orgs
+    links += el_links
 
     counts = {
         "pcts": len(d.pcts),
@@ -736,8 +873,8 @@ def build_2012(d):
         "Commission and Monitor; the 10 SHAs (typed regional_team, the regional tier; they were "
         "separate statutory bodies); the %(pcts)d PCTs of the ONS 2012 list (%(care_trusts)d of them "
         "care trusts with PCT functions), each accountable to its SHA; the 152 upper-tier local "
-        "authorities; and the %(trusts)d NHS trusts and foundation trusts open that day, each "
-        "regulated by CQC. Codes and names come from ONS and NHS Organisation Data Service files "
+        "authorities, each answering to its electorate (an apex of the local democratic line); and "
+        "the %(trusts)d NHS trusts and foundation trusts open that day, each regulated by CQC. Codes and names come from ONS and NHS Organisation Data Service files "
         "(see sources); the legal relationships from the Acts and regulations cited. The file is "
         "generated by graphs/build-england.py, whose header states every modelling decision. "
         "Caveats: (1) the ONS 2012 list has 151 PCTs; the often quoted '152 PCTs' is not reproduced "
@@ -761,24 +898,178 @@ def build_2012(d):
         "are left out. Trust names are the c. 2015 ODS names, so some trusts that became foundation "
         "trusts after 2012 carry that title. (6) Local authority codes and areas are those of the "
         "ONS 2017 lookup (Gateshead and Northumberland were recoded after a minor 2013 boundary "
-        "change). (7) Not modelled: GP practices, PCT clusters and the four SHA clusters "
-        "(management arrangements; the PCTs and SHAs remained the statutory bodies), shadow CCGs and "
-        "shadow health and wellbeing boards, the NHS Commissioning Board Authority, LINks, and "
-        "councils' electorates (each council is an apex of the local democratic line). Region is a "
-        "grouping key only: for a local authority it is the SHA estimated to hold most of its "
-        "LSOAs; trusts have none. No link is observed in fieldwork."
+        "change). (7) Not modelled: GP practices (no source in the facts links practices to PCTs, "
+        "so 'accgraph diff' against england-2013.json reports the 2013 practices as added; compare "
+        "with --types leaving gp_practice out), PCT clusters and the four SHA clusters (management "
+        "arrangements; the PCTs and SHAs remained the statutory bodies), shadow CCGs and shadow "
+        "health and wellbeing boards, the NHS Commissioning Board Authority and LINks. Region is a "
+        "grouping key only: for a local authority and its electorate it is the SHA estimated to "
+        "hold most of its LSOAs; trusts have none. No link is observed in fieldwork."
     ) % dict(counts, ndouble=len(counts["double"]),
              double=", ".join("%s %s" % (p, d.pcts[p]["pct_name"]) for p in counts["double"]))
 
     org_labels = {"parliament": "Parliament", "government": "Government department",
                   "regulator": "Regulator", "regional_team": "Strategic health authority",
                   "commissioner": "Primary care trust", "local_authority": "Local authority",
-                  "provider": "NHS trust or foundation trust"}
+                  "provider": "NHS trust or foundation trust", "electorate": "Local electorate"}
     link_labels = {"statutory": "Statutory accountability", "regulatory": "Regulation",
                    "democratic": "Democratic accountability", "scrutiny": "Scrutiny"}
     return document("English NHS commissioning system, 1 April 2012 (PCT era)", as_of, desc,
                     orgs, links, org_labels, link_labels,
                     extra_sources=["tda_2012", "nhscb_2012"]), counts
+
+
+# ---------------------------------------------------------------------------------------
+# Electorates (both eras), arm's-length bodies, trust oversight and practices (2013)
+
+def electorates(d, region_of):
+    """Each upper-tier council's electorate, the apex of its democratic line."""
+    orgs, links = [], []
+    for la in sorted(d.las):
+        name = area_name(d.las[la]["hwb_la_name"])
+        orgs.append(org("elect_" + la, "Electorate of " + name, "electorate", region=region_of(la),
+                        sources=["lga1972", "ons_utla_2017"],
+                        attributes={"area_ons_code": la,
+                                    "note": "the local government electors of the council's area"}))
+        links.append(link("la_" + la, "elect_" + la, "democratic",
+                          ["public health", "performance", "finance"],
+                          "councillors elected by the local government electors of the area; the "
+                          "council answers to them at each ordinary election",
+                          "statute", "hard", ["lga1972"]))
+    return orgs, links
+
+
+def arms_length_2013():
+    orgs = [
+        org("tda", "NHS Trust Development Authority", "regulator", "England", valid_from="2012-06-01",
+            sources=["tda_2012", "tda_directions_2013"],
+            attributes={"note": "special health authority established 1 June 2012; oversight of the "
+                                "NHS trusts that are not foundation trusts from 1 April 2013"}),
+        org("nice", "National Institute for Health and Care Excellence", "national_body", "England",
+            valid_from="2013-04-01", sources=["nice_2012"],
+            attributes={"note": "non-departmental public body under Part 8 of the Health and Social "
+                                "Care Act 2012; guidance and quality standards"}),
+        org("phe", "Public Health England", "national_body", "England", valid_from="2013-04-01",
+            sources=["phe_2013"],
+            attributes={"note": "executive agency of the Department of Health"}),
+        org("hee", "Health Education England", "national_body", "England", valid_from="2012-06-28",
+            sources=["hee_2012"],
+            attributes={"note": "special health authority (SI 2012/1273); education and training of "
+                                "the NHS workforce"}),
+        org("healthwatch_england", "Healthwatch England", "patient_public", "England",
+            valid_from="2012-10-01", sources=["hwe_2012", "hwe_history"],
+            attributes={"note": "statutory committee of the Care Quality Commission; advises the "
+                                "Secretary of State, NHS England and local authorities, who must "
+                                "respond in writing"}),
+    ]
+    links = [
+        link("tda", "dh", "statutory", ["performance", "finance"],
+             "special health authority acting under directions of the Secretary of State",
+             "statute", "hard", ["tda_2012", "tda_directions_2013"]),
+        link("nice", "dh", "statutory", ["quality", "performance", "finance"],
+             "non-departmental public body: members appointed by the Secretary of State; annual "
+             "report to the Secretary of State, laid before Parliament",
+             "statute", "hard", ["nice_2012"]),
+        link("phe", "dh", "managerial", ["public health", "performance", "finance"],
+             "executive agency of the Department of Health: ministers set its strategic objectives",
+             "constitution", "hard", ["phe_2013"]),
+        link("hee", "dh", "statutory", ["performance", "finance"],
+             "special health authority exercising its functions subject to the Secretary of "
+             "State's directions",
+             "statute", "hard", ["hee_2012"]),
+        link("healthwatch_england", "cqc", "statutory", ["governance", "finance"],
+             "a committee of the Care Quality Commission, which must arrange for it to exercise the "
+             "Healthwatch England functions on its behalf",
+             "statute", "soft", ["hwe_2012", "hwe_history"]),
+    ]
+    return orgs, links
+
+
+# Trusts that the c. 2015 ODS file names foundation trusts but that were authorised after
+# 1 April 2013, and the source that says so: code -> (first day as a foundation trust, source).
+FT_AUTHORISED_LATER = {
+    "RYR": ("2013-07-01", "ft_wsht_2013"),
+    "RY2": ("2014-11-01", "ft_hsj_2014"),
+    "RY8": ("2014-11-01", "ft_hsj_2014"),
+    "RD1": ("2014-11-01", "ft_hsj_2014"),
+    "RY7": ("2016-05-01", "cqc_ry7"),  # named a foundation trust in the "c. 2015" file already
+}
+
+
+def trust_status_2013(t):
+    """(status, evidence): "foundation_trust" or "nhs_trust" on 1 April 2013.
+
+    An NHS foundation trust cannot become an NHS trust again, so a trust that the c. 2015
+    ODS file (or, for those closed before it, the ODS file at closure) does not name a
+    foundation trust was an NHS trust on 1 April 2013.  One that it does name a foundation
+    trust was one on that day unless the sources date its authorisation later."""
+    code = t["trust_ods_code"]
+    name, when = ((t["name_ods_2015"], "c. 2015") if t["name_ods_2015"]
+                  else (t["name_ods_latest"], "at its closure"))
+    if code in FT_AUTHORISED_LATER:
+        return "nhs_trust", "authorised as a foundation trust from %s" % FT_AUTHORISED_LATER[code][0]
+    if "FOUNDATION TRUST" in name:
+        return "foundation_trust", ("named a foundation trust in the ODS file %s; no source dates "
+                                    "its authorisation after 1 April 2013" % when)
+    return "nhs_trust", "not named a foundation trust in the ODS file %s" % when
+
+
+def trust_oversight_link(t):
+    status, evidence = trust_status_2013(t)
+    code = t["trust_ods_code"]
+    src = ["ods_trusts_2015"] if t["name_ods_2015"] else ["ods_trusts"]
+    if code in FT_AUTHORISED_LATER:
+        src.append(FT_AUTHORISED_LATER[code][1])
+    if status == "foundation_trust":
+        return link("trust_" + code, "monitor", "regulatory", ["finance", "governance", "performance"],
+                    "Monitor provider licence (continuity of services and foundation trust "
+                    "governance conditions) and risk assessment framework",
+                    "licence", "hard", ["hsca2012", "monitor_licence"] + src,
+                    {"foundation_trust_evidence": evidence})
+    return link("trust_" + code, "tda", "regulatory", ["finance", "quality", "performance", "governance"],
+                "NHS TDA oversight of NHS trusts (accountability framework, planning, board "
+                "appointments, foundation trust pipeline) under directions of the Secretary of State",
+                "statute", "hard", ["tda_2012", "tda_directions_2013"] + src,
+                {"foundation_trust_evidence": evidence})
+
+
+def practices_2013(d):
+    """Every practice of gp_practices.csv, a member of its CCG, under contract to NHS England
+    through the CCG's area team and registered with CQC."""
+    orgs, links = [], []
+    for code in sorted(d.practices):
+        p = d.practices[code]
+        ccg = d.ccgs[p["ccg_code"]]
+        attrs = {"ccg_code": p["ccg_code"], "registered_patients_2013q1": int(p["registered_patients"]),
+                 "postcode_2015": p["postcode"], "list_size_quarter": p["as_of"],
+                 "name_bsa_2013": p["practice_name"]}
+        sources = ["bsa_lists_2013", "ods_practices_2015"]
+        valid_to = None
+        if p["close_date"]:
+            attrs["ods_close_date"] = p["close_date"]
+            valid_to = day_after(p["close_date"])
+            sources.append("ods_practices_2016")
+        orgs.append(org("gp_" + code, practice_name(p["practice_name"]), "gp_practice",
+                        region=ccg["region_name"], valid_from=p["open_date"] or None,
+                        valid_to=valid_to, sources=sources, attributes=attrs))
+        gp, cc = "gp_" + code, "ccg_" + p["ccg_code"]
+        links.append(link(gp, cc, "membership", ["governance", "performance"],
+                          "member practice of the CCG under the CCG's constitution",
+                          "constitution", "soft", ["bsa_lists_2013", "ods_practices_2015", "hsca2012"]))
+        links.append(link(cc, gp, "membership", ["governance"],
+                          "the CCG's governing body accounts to its member practices under the "
+                          "CCG's constitution",
+                          "constitution", "soft", ["bsa_lists_2013", "hsca2012"]))
+        links.append(link(gp, "at_" + ccg["area_team_ods_code"], "contractual",
+                          ["quality", "performance", "finance"],
+                          "primary medical services contract (GMS, PMS or APMS; the form is not in "
+                          "the data) held by NHS England and managed by the area team",
+                          "contract", "hard", ["hsca2012", "nhscb_2012"]))
+        links.append(link(gp, "cqc", "regulatory", ["quality", "safety"],
+                          "CQC registration of providers of primary medical services, required from "
+                          "1 April 2013",
+                          "statute", "hard", ["hsca2008", "cqc_gp_2013"]))
+    return orgs, links
 
 
 # ---------------------------------------------------------------------------------------
@@ -927,6 +1218,12 @@ def build_2013(d):
                               "it to NHS England, and is consulted in NHS England's assessment of the "
                               "CCG",
                               "statute", "soft", ["hsca2012", "nhsa2006"] + src, attrs))
+            links.append(link("hwb_" + la, "ccg_" + c, "partnership",
+                              ["public health", "governance"],
+                              "the CCG is a member of the board (Health and Social Care Act 2012 s. "
+                              "194(2)(e)); the joint strategic needs assessment and joint health and "
+                              "wellbeing strategy are prepared jointly by the council and its CCGs",
+                              "statute", "soft", ["hsca2012", "lgpiha2007"] + src, attrs))
             links.append(link("ccg_" + c, "la_" + la, "scrutiny",
                               ["quality", "performance", "public health"],
                               "health scrutiny by the council: duty to provide information, attend "
@@ -938,48 +1235,84 @@ def build_2013(d):
     for t in trusts:
         orgs.append(trust_org(t))
         links.append(trust_cqc_link(t))
+        links.append(trust_oversight_link(t))
+
+    alb_orgs, alb_links = arms_length_2013()
+    orgs[5:5] = alb_orgs
+    links[5:5] = alb_links
+    el_orgs, el_links = electorates(d, d.la_region_2013)
+    orgs += el_orgs
+    links += el_links
+    gp_orgs, gp_links = practices_2013(d)
+    orgs += gp_orgs
+    links += gp_links
 
     multi_la = sum(1 for c in d.ccgs if len(d.ccg13_las(c)) > 1)
+    statuses = [trust_status_2013(t)[0] for t in trusts]
     counts = {"ccgs": len(d.ccgs), "ccg_la": len(ccg_la_links), "multi_la": multi_la,
-              "trusts": len(trusts),
+              "trusts": len(trusts), "practices": len(gp_orgs),
+              "fts": statuses.count("foundation_trust"), "nhs_trusts": statuses.count("nhs_trust"),
               "succ": {k: sum(1 for v in succession.values() if v == k)
                        for k in sorted(set(succession.values()))}}
     desc = (
         "The English NHS commissioning system on 1 April 2013, the day the Health and Social Care "
-        "Act 2012 system went live: Parliament; the Department of Health (Secretary of State); NHS "
-        "England (the NHS Commissioning Board), accountable to the Secretary of State through the "
-        "mandate, with its 4 regional teams and 25 area teams; the %(ccgs)d clinical commissioning "
-        "groups (CCGs), each accountable to NHS England through its area team (CCG assurance); the "
-        "152 upper-tier local authorities and their health and wellbeing boards (HWBs), each CCG "
-        "linked to the HWB of every authority its area overlaps and scrutinised by that authority; "
-        "the Care Quality Commission and Monitor; and the %(trusts)d NHS trusts and foundation "
-        "trusts open that day, each regulated by CQC. Each CCG lists in 'succeeds' the PCTs it "
-        "replaced (ids as in england-2012.json), so that 'accgraph diff england-2012.json "
+        "Act 2012 system went live: Parliament; the Department of Health (with the Secretary of "
+        "State, one organisation here); NHS England (the NHS Commissioning Board), accountable to "
+        "the Secretary of State through the mandate, with its 4 regional teams and 25 area teams; "
+        "the national bodies sponsored by the Department (Care Quality Commission with its "
+        "Healthwatch England committee, Monitor, NHS Trust Development Authority, National "
+        "Institute for Health and Care Excellence, Public Health England, Health Education "
+        "England); the %(ccgs)d clinical commissioning groups (CCGs), each accountable to NHS "
+        "England through its area team (CCG assurance); the %(practices)d GP practices, each a "
+        "member of its CCG (a membership link each way: the practice bound by the CCG's "
+        "constitution, the governing body accountable to its members), under contract to NHS "
+        "England through the area team and registered with CQC; the 152 upper-tier local "
+        "authorities, each answering to its electorate (an apex), and their health and wellbeing "
+        "boards (HWBs), each CCG linked to the HWB of every authority its area overlaps (a "
+        "statutory link to the board and a partnership link back) and scrutinised by that "
+        "authority; and the %(trusts)d NHS trusts and foundation trusts open that day, each "
+        "regulated by CQC and overseen by Monitor (%(fts)d foundation trusts) or the NHS Trust "
+        "Development Authority (%(nhs_trusts)d NHS trusts). Each CCG lists in 'succeeds' the PCTs "
+        "it replaced (ids as in england-2012.json), so that 'accgraph diff england-2012.json "
         "england-2013.json' matches organisations across the two eras. Codes and names come from "
-        "ONS and NHS Organisation Data Service files (see sources); the legal relationships from "
-        "the Acts and regulations cited. The file is generated by graphs/build-england.py, whose "
-        "header states every modelling decision. Caveats: (1) CCG-authority links (%(ccg_la)d pairs; "
-        "%(multi_la)d CCGs span more than one authority) come from the July 2015 CCG configuration "
-        "(LSOA best fit), not a 2013 lookup: minor 2013-2015 boundary changes are not captured. "
-        "(2) 13T (NHS Newcastle Gateshead, 2015) is not a 2013 CCG: its authorities and PCTs are "
-        "given to the three CCGs it merged by name (00F NHS Gateshead -> Gateshead; 00G NHS "
-        "Newcastle North and East and 00H NHS Newcastle West -> Newcastle upon Tyne), flagged on "
-        "each. (3) Succession comes from a PCT-to-CCG lookup of 2015-2018 CCGs giving each PCT's "
-        "postcode share per CCG; every PCT with any share is listed, so the smallest shares "
-        "(boundary slivers of under 5%% of a PCT's postcodes) count as splits. (4) ONS and ODS code "
-        "London as one area team (Q71); NHS England ran it as three, which are not modelled. "
-        "(5) Foundation trust status is not in the data: no trust -> Monitor link is made (Monitor "
-        "is shown, sponsored by the Department), and the NHS Trust Development Authority's "
-        "oversight of the other NHS trusts is not modelled. Commissioner-provider contracts are not "
-        "in the data and are left out. Three Welsh trusts in the ODS file are left out. Trust names "
-        "are the c. 2015 ODS names. (6) GP practices (8,027, each a member of its CCG and holding a "
-        "contract with NHS England) are left out of this national file; so are commissioning "
-        "support units (no CCG mapping), local Healthwatch, councils' electorates (each council is "
-        "an apex of the local democratic line) and the financial lines from central government to "
-        "councils. (7) Local authority codes and areas are those of the ONS 2017 lookup. Region is "
-        "a grouping key only: for a local authority and its HWB it is the NHS England region "
-        "holding most of its LSOAs; trusts have none. Area teams and regions are parts of NHS "
-        "England, not separate legal bodies. No link is observed in fieldwork."
+        "ONS, NHS Organisation Data Service and NHS Business Services Authority files (see "
+        "sources); the legal relationships from the Acts and regulations cited. The file is "
+        "generated by graphs/build-england.py from graphs/facts, whose SOURCES.md gives every "
+        "file's provenance. Caveats: (1) CCG-authority links (%(ccg_la)d pairs; %(multi_la)d CCGs "
+        "span more than one authority) come from the July 2015 CCG configuration (LSOA best "
+        "fit), not a 2013 lookup: minor 2013-2015 boundary changes are not captured. (2) 13T (NHS "
+        "Newcastle Gateshead, 2015) is not a 2013 CCG: its authorities and PCTs are given to the "
+        "three CCGs it merged by name (00F NHS Gateshead -> Gateshead; 00G NHS Newcastle North and "
+        "East and 00H NHS Newcastle West -> Newcastle upon Tyne), flagged on each. (3) Succession "
+        "comes from a PCT-to-CCG lookup of 2015-2018 CCGs giving each PCT's postcode share per "
+        "CCG; every PCT with any share is listed, so the smallest shares (boundary slivers of "
+        "under 5%% of a PCT's postcodes) count as splits. (4) ONS and ODS code London as one area "
+        "team (Q71); NHS England ran it as three, which are not modelled (no source in the facts "
+        "gives their CCGs). (5) Foundation trust status on the day is deduced, each link saying "
+        "how: a trust the c. 2015 ODS file (or the ODS file at its closure) does not name a "
+        "foundation trust was an NHS trust (the status is not given up); one it names a "
+        "foundation trust is taken to have been one already, except the four the sources date "
+        "later (Western Sussex Hospitals, 1 July 2013; Bridgewater Community Healthcare, "
+        "Derbyshire Community Health Services and Royal United Hospital Bath, 1 November 2014; "
+        "Wirral Community, 1 May 2016, which the file already names a foundation trust, so its "
+        "names may anticipate an authorisation). The sources do not cover authorisations from 2 "
+        "April to 30 June 2013 or after 1 November 2014: a trust authorised then would be shown "
+        "under Monitor instead of the TDA, so the count of foundation trusts is an upper bound. "
+        "Commissioner-provider contracts are not in the facts and are left out. Three Welsh "
+        "trusts in the ODS file are left out. Trust names are the c. 2015 ODS names. (6) Practices "
+        "are those with registered patients in the NHS Business Services Authority list-size "
+        "report for April-June 2013 (the day in the quarter is not stated; selection rules in "
+        "SOURCES.md); their CCG is BSA's prescribing attachment, confirmed by the ODS commissioner "
+        "for nearly all, not a statutory membership register. Names are BSA's, title-cased (the "
+        "exact string is kept). (7) Left out: commissioning support units (no CCG mapping in the "
+        "facts), local Healthwatch (no list in the facts), councils' overview and scrutiny "
+        "committees as separate bodies (the scrutiny link goes to the council), the NHS England "
+        "contracts for specialised services, and the financial lines from central government to "
+        "councils. (8) Local authority codes and areas are those of the ONS 2017 lookup. Region "
+        "is a grouping key only: for a local authority, its electorate and its HWB it is the NHS "
+        "England region holding most of its LSOAs; a practice takes its CCG's; trusts have none. "
+        "Area teams and regions are parts of NHS England, not separate legal bodies. No link is "
+        "observed in fieldwork."
     ) % counts
 
     org_labels = {"parliament": "Parliament", "government": "Government department",
@@ -987,63 +1320,203 @@ def build_2013(d):
                   "regional_team": "NHS England regional team", "area_team": "NHS England area team",
                   "commissioner": "Clinical commissioning group", "local_authority": "Local authority",
                   "health_wellbeing_board": "Health and wellbeing board",
-                  "provider": "NHS trust or foundation trust"}
+                  "provider": "NHS trust or foundation trust", "gp_practice": "GP practice",
+                  "patient_public": "Healthwatch", "electorate": "Local electorate"}
     link_labels = {"statutory": "Statutory accountability",
                    "managerial": "Line management within an organisation",
                    "regulatory": "Regulation", "democratic": "Democratic accountability",
-                   "scrutiny": "Scrutiny"}
+                   "scrutiny": "Scrutiny", "membership": "Membership", "contractual": "Contract",
+                   "partnership": "Partnership"}
     return document("English NHS commissioning system, 1 April 2013", as_of, desc, orgs, links,
                     org_labels, link_labels), counts
 
 
 # ---------------------------------------------------------------------------------------
-# Writing: 2-space indentation; arrays of scalars and small flat objects on one line
+# 2022
 
-def dumps(v, indent=0):
-    pad = "  " * indent
-    if isinstance(v, dict):
-        if not v:
-            return "{}"
-        flat = all(not isinstance(x, (dict, list)) for x in v.values())
-        one = "{" + ", ".join("%s: %s" % (json.dumps(k, ensure_ascii=False),
-                                          json.dumps(x, ensure_ascii=False))
-                              for k, x in v.items()) + "}"
-        if flat and len(one) + len(pad) <= 100:
-            return one
-        items = ["%s  %s: %s" % (pad, json.dumps(k, ensure_ascii=False), dumps(x, indent + 1))
-                 for k, x in v.items()]
-        return "{\n" + ",\n".join(items) + "\n" + pad + "}"
+def build_2022(d):
+    as_of = "2022-07-01"
+    orgs = [
+        org("parliament", "Parliament of the United Kingdom", "parliament", "England",
+            sources=["nhsa2006"]),
+        org("dh", "Department of Health and Social Care (Secretary of State for Health and Social "
+            "Care)", "government", "England", sources=["nhsa2006", "dhsc_2018"],
+            attributes={"note": "the Department of Health until January 2018"}),
+        org("nhse", "NHS England", "national_body", "England", valid_from="2012-10-01",
+            sources=["hsca2012", "nhscb_2012", "hsca2022"],
+            attributes={"ods_code": "X24", "legal_name": "NHS Commissioning Board",
+                        "note": "from 1 July 2022 also exercises the functions of Monitor and the "
+                                "NHS Trust Development Authority, both abolished"}),
+        org("cqc", "Care Quality Commission", "regulator", "England", sources=["hsca2008"],
+            attributes={"note": "registers and inspects providers of regulated activities, "
+                                "including every NHS trust and foundation trust"}),
+    ]
+    links = [
+        link("dh", "parliament", "democratic", ["finance", "quality", "performance", "outcomes"],
+             "ministerial responsibility to Parliament for the health service in England (NHS Act "
+             "2006 s. 1); questions, select committees, supply estimates",
+             "constitution", "hard", ["nhsa2006"]),
+        link("nhse", "dh", "statutory", ["finance", "quality", "performance", "outcomes"],
+             "the mandate set by the Secretary of State (NHS Act 2006 s. 13A); annual assessment "
+             "of NHS England; powers of direction",
+             "statute", "hard", ["nhsa2006", "hsca2022"]),
+        link("nhse", "parliament", "scrutiny", ["finance", "performance"],
+             "annual report and accounts laid before Parliament; select committee evidence",
+             "statute", "soft", ["nhsa2006"]),
+        link("cqc", "dh", "statutory", ["quality", "performance", "finance"],
+             "arm's-length body sponsored by the Department; chair and members appointed by the "
+             "Secretary of State; annual report laid before Parliament",
+             "statute", "hard", ["hsca2008"]),
+    ]
+    regions = {}
+    for i in d.icbs.values():
+        regions[i["nhs_region_ods_code"]] = (i["nhs_region_ons_code"], i["nhs_region_name"])
+    for g in sorted(regions):
+        ons, name = regions[g]
+        orgs.append(org("region_" + g, "NHS England %s region" % name, "regional_team", region=name,
+                        sources=["ons_icb_2022"],
+                        attributes={"ods_code": g, "ons_code": ons,
+                                    "n_icbs": sum(1 for i in d.icbs.values()
+                                                  if i["nhs_region_ods_code"] == g),
+                                    "note": "part of NHS England, not a separate legal body"}))
+        links.append(link("region_" + g, "nhse", "managerial", ["finance", "quality", "performance"],
+                          "line management within NHS England (region reports to the national "
+                          "directorate and board)",
+                          "constitution", "hard", ["ons_icb_2022"]))
+    ccg21 = defaultdict(set)
+    ccg13 = defaultdict(set)
+    for c, r in d.ccg_icb.items():
+        ccg21[r["icb_ods_code"]].add(r["successor_ccg21_ods_code"])
+        ccg13[r["icb_ods_code"]].add(c)
+    for code in sorted(d.icbs):
+        i = d.icbs[code]
+        preds = sorted(ccg21[code] | ccg13[code])
+        orgs.append(org("icb_" + code, i["icb_name"], "commissioner", region=i["nhs_region_name"],
+                        valid_from="2022-07-01", succeeds=["ccg_" + c for c in preds],
+                        sources=["hsca2022", "ons_icb_2022", "mhb_ccg_2021", "ods_ccg"],
+                        attributes={"ods_code": code, "ons_code": i["icb22_ons_code"],
+                                    "n_ccgs_at_30jun2022": int(i["n_ccgs_at_30jun2022"]),
+                                    "predecessor_ccgs_2021": " ".join(sorted(ccg21[code])),
+                                    "predecessor_ccgs_2013": " ".join(sorted(ccg13[code]))}))
+        links.append(link("icb_" + code, "region_" + i["nhs_region_ods_code"], "statutory",
+                          ["finance", "quality", "performance", "outcomes", "governance"],
+                          "NHS England's annual performance assessment of the ICB and its powers of "
+                          "direction (NHS Act 2006 as amended by the Health and Care Act 2022), "
+                          "exercised through the regional team",
+                          "statute", "hard", ["hsca2022", "nhsa2006", "ons_icb_2022"],
+                          {"note": "the statutory duty runs to NHS England; the region exercises it"}))
+    trusts = d.trusts_on(as_of)
+    for t in trusts:
+        o = trust_org(t, latest_name=True)
+        orgs.append(o)
+        links.append(trust_cqc_link(t))
+        links.append(link("trust_" + t["trust_ods_code"], "nhse", "regulatory",
+                          ["finance", "quality", "performance", "governance"],
+                          "oversight of NHS trusts and foundation trusts by NHS England, which took "
+                          "over the functions of Monitor and the NHS Trust Development Authority on "
+                          "1 July 2022",
+                          "statute", "hard", ["hsca2022"]))
+    counts = {"icbs": len(d.icbs), "regions": len(regions), "trusts": len(trusts),
+              "ccg21": len({c for v in ccg21.values() for c in v})}
+    desc = (
+        "The English NHS commissioning system on 1 July 2022, the day the Health and Care Act 2022 "
+        "abolished the clinical commissioning groups and established the integrated care boards "
+        "(ICBs): Parliament; the Department of Health and Social Care (Secretary of State); NHS "
+        "England, which from that day also exercises the functions of Monitor and the NHS Trust "
+        "Development Authority (both abolished), accountable to the Secretary of State through the "
+        "mandate, with its %(regions)d regions; the %(icbs)d ICBs, each accountable to NHS England "
+        "through its region; the Care Quality Commission; and the %(trusts)d NHS trusts and "
+        "foundation trusts of the 1 April 2013 list still open that day, each regulated by CQC and "
+        "overseen by NHS England. Each ICB lists in 'succeeds' the %(ccg21)d CCGs of April 2021 it "
+        "replaced and the 2013 CCGs those had succeeded (ids as in england-2013.json), so that "
+        "'accgraph diff england-2013.json england-2022.json' matches organisations across the two "
+        "eras. Codes and names come from ONS and NHS Organisation Data Service files (see "
+        "sources). The file is generated by graphs/build-england.py. Caveats: (1) the trusts are "
+        "those of the ODS list of trusts open on 1 April 2013; trusts established after that day "
+        "(mergers and new trusts, 2013-2022) are not in the facts and are missing, so the provider "
+        "tier is incomplete; trust names are the c. 2025 ODS names. (2) Local authorities, health "
+        "and wellbeing boards, integrated care partnerships, GP practices and primary care "
+        "networks are left out: no 2022 list of them is in the facts (the 2017 list of "
+        "authorities predates the 2019-2021 reorganisations in Dorset, Buckinghamshire and "
+        "Northamptonshire). (3) Succession is by organisation code: the July 2022 boundary "
+        "changes that moved part of a former CCG area to another ICB (Bassetlaw, Glossop, West "
+        "Birmingham) are not represented. (4) Commissioner-provider contracts are not in the "
+        "facts. Regions and their ICBs come from the ODS parent of each ICB's sub-ICB locations. "
+        "No link is observed in fieldwork."
+    ) % counts
+    org_labels = {"parliament": "Parliament", "government": "Government department",
+                  "national_body": "National NHS body", "regulator": "Regulator",
+                  "regional_team": "NHS England region", "commissioner": "Integrated care board",
+                  "provider": "NHS trust or foundation trust"}
+    link_labels = {"statutory": "Statutory accountability",
+                   "managerial": "Line management within an organisation",
+                   "regulatory": "Regulation", "democratic": "Democratic accountability",
+                   "scrutiny": "Scrutiny"}
+    return document("English NHS commissioning system, 1 July 2022 (ICB era)", as_of, desc, orgs,
+                    links, org_labels, link_labels), counts
+
+
+# ---------------------------------------------------------------------------------------
+# Writing: the CSV pair and base document that `accgraph import` turns into the system
+
+ORG_COLUMNS = ["id", "name", "type", "region", "valid_from", "valid_to", "succeeds", "sources"]
+LINK_COLUMNS = ["from", "to", "type", "for", "weight", "mechanism", "label", "basis", "sanction",
+                "observed", "valid_from", "valid_to", "sources"]
+
+
+def cell(v):
+    """One CSV cell as import.h reads it: lists joined by '|', no empty strings."""
     if isinstance(v, list):
-        if all(not isinstance(x, (dict, list)) for x in v):
-            return "[" + ", ".join(json.dumps(x, ensure_ascii=False) for x in v) + "]"
-        items = ["%s  %s" % (pad, dumps(x, indent + 1)) for x in v]
-        return "[\n" + ",\n".join(items) + "\n" + pad + "]"
-    return json.dumps(v, ensure_ascii=False)
+        assert all(isinstance(x, str) and x and "|" not in x for x in v), v
+        return "|".join(v)
+    if isinstance(v, bool):
+        return "true" if v else "false"
+    if isinstance(v, (int, float)):
+        return repr(v)
+    assert isinstance(v, str) and v and not v.startswith("'"), repr(v)
+    return v
 
 
-def write(path, doc):
-    tmp = path + ".tmp"
-    with open(tmp, "w", encoding="utf-8", newline="\n") as f:
-        f.write(dumps(doc) + "\n")
-    os.replace(tmp, path)
+def kind(v):
+    return "boolean" if isinstance(v, bool) else "number" if isinstance(v, (int, float)) else "string"
+
+
+def write_csv(path, rows, columns):
+    """rows: dicts of the format's members and an "attributes" dict; each attribute becomes a
+    column NAME:KIND (its kind fixed, not guessed), in order of first appearance."""
+    attrs = {}
+    for r in rows:
+        for k, v in r.get("attributes", {}).items():
+            assert attrs.setdefault(k, kind(v)) == kind(v), "attribute %s of two kinds" % k
+    with open(path, "w", encoding="utf-8", newline="") as f:
+        w = csv.writer(f, lineterminator="\n")
+        w.writerow(columns + ["%s:%s" % (k, t) for k, t in attrs.items()])
+        for r in rows:
+            a = r.get("attributes", {})
+            w.writerow([cell(r[c]) if r.get(c) is not None and r.get(c) != [] else ""
+                        for c in columns] +
+                       [cell(a[k]) if k in a else "" for k in attrs])
+
+
+def write_import_files(out_dir, doc):
+    """OUT_DIR/base.json (everything but organisations and links), organisations.csv, links.csv."""
+    os.makedirs(out_dir, exist_ok=True)
+    base = dict(doc, organisations=[], links=[])
+    with open(os.path.join(out_dir, "base.json"), "w", encoding="utf-8", newline="\n") as f:
+        f.write(json.dumps(base, indent=2, ensure_ascii=False) + "\n")
+    write_csv(os.path.join(out_dir, "organisations.csv"), doc["organisations"], ORG_COLUMNS)
+    write_csv(os.path.join(out_dir, "links.csv"), doc["links"], LINK_COLUMNS)
 
 
 def main(argv):
     if len(argv) != 3 or argv[1] in ("-h", "--help"):
-        sys.stderr.write("usage: build-england.py DATA_DIR OUT_DIR\n")
+        sys.stderr.write("usage: build-england.py FACTS_DIR OUT_DIR\n")
         return 2
     d = Data(argv[1])
-    doc12, c12 = build_2012(d)
-    doc13, c13 = build_2013(d)
-    for name, doc in (("england-2012.json", doc12), ("england-2013.json", doc13)):
-        path = os.path.join(argv[2], name)
-        write(path, doc)
-        n = defaultdict(int)
-        for o in doc["organisations"]:
-            n[o["type"]] += 1
-        sys.stderr.write("%s: %d organisations (%s), %d links\n" % (
-            path, len(doc["organisations"]),
-            ", ".join("%s %d" % (k, n[k]) for k in sorted(n)), len(doc["links"])))
+    for name, build in (("england-2012", build_2012), ("england-2013", build_2013),
+                        ("england-2022", build_2022)):
+        doc, _ = build(d)
+        write_import_files(os.path.join(argv[2], name), doc)
     return 0
 
 

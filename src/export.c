@@ -1092,18 +1092,43 @@ struct gx {
 #define GX_OK(x) (!(x)->err && !(x)->oom)
 
 /*
- * A string for GML, into x->e.  GML strings are one line to most readers
- * (NetworkX reads line by line): line ends and tabs become character
- * references, and & is escaped so that they read back; igraph (told to) then
- * escapes only the quote.
+ * The code point of the UTF-8 sequence at *s (the loader has checked that
+ * strings are valid UTF-8), advancing *s past it.
+ */
+static unsigned long utf8_next(const char **s)
+{
+	const unsigned char *p = (const unsigned char *)*s;
+	unsigned long c = *p;
+	int more = c >= 0xF0 ? 3 : c >= 0xE0 ? 2 : c >= 0xC0 ? 1 : 0;
+
+	if (more)
+		c &= 0x3Fu >> more;
+	for (p++; more-- > 0 && (*p & 0xC0) == 0x80; p++)
+		c = c << 6 | (*p & 0x3Fu);
+	*s = (const char *)p;
+	return c;
+}
+
+/*
+ * A string for GML, into x->e.  GML is 7-bit ASCII (NetworkX refuses any
+ * other byte): every character outside it becomes a character reference
+ * &#N;.  GML strings are one line to most readers (NetworkX reads line by
+ * line): line ends and tabs become character references too, and & is
+ * escaped so that they read back; igraph (told to) then escapes only the
+ * quote.
  */
 static const char *gml_escape(struct gx *x, const char *s)
 {
-	char one[2] = {0, 0};
+	char one[2] = {0, 0}, ref[16];
 
 	sb_reset(&x->e);
 	sb_add(&x->e, "");
-	for (; *s; s++) {
+	while (*s) {
+		if ((unsigned char)*s >= 0x80) {
+			snprintf(ref, sizeof(ref), "&#%lu;", utf8_next(&s));
+			sb_add(&x->e, ref);
+			continue;
+		}
 		switch (*s) {
 		case '&':
 			sb_add(&x->e, "&amp;");
@@ -1121,6 +1146,7 @@ static const char *gml_escape(struct gx *x, const char *s)
 			one[0] = *s;
 			sb_add(&x->e, one);
 		}
+		s++;
 	}
 	return sb_str(&x->e);
 }

@@ -223,73 +223,117 @@ static bool link_is_for(const struct acg_link *l, const char *domain)
 	return name_in(domain, (const char *const *)l->domains.v, l->domains.n);
 }
 
-/* Reports each name of list that the type table does not hold. */
-static enum acg_status check_type_names(const struct acg_type_table *t, const char *const *list,
-					size_t n, const char *option, struct acg_diags *diags)
+/* m's organisation types, or its link types. */
+static const struct acg_type_table *type_table(const struct acg_model *m, bool links)
 {
-	enum acg_status status = ACG_OK;
-	size_t i;
+	return links ? &m->link_types : &m->org_types;
+}
 
+/* The names of t joined by ", "; NULL when out of memory. */
+static char *type_names(const struct acg_type_table *t)
+{
+	size_t len = 1, k;
+	char *known;
+
+	for (k = 0; k < t->n; k++)
+		len += strlen(t->v[k].name) + 2;
+	if (!(known = calloc(len, 1)))
+		return NULL;
+	for (k = 0; k < t->n; k++) {
+		if (k)
+			strcat(known, ", ");
+		strcat(known, t->v[k].name);
+	}
+	return known;
+}
+
+/* Reports each name of list that no model's type table holds. */
+static enum acg_status check_type_names(const struct acg_model *const *models, size_t nmodels,
+					bool links, const char *const *list, size_t n,
+					const char *option, struct acg_diags *diags)
+{
+	const struct acg_type_table *t = type_table(models[0], links);
+	enum acg_status status = ACG_OK;
 	char *known = NULL;
-	size_t len = 0, k;
+	size_t i, k;
 
 	for (i = 0; i < n; i++) {
-		if (acg_type_find(t, list[i]) != ACG_NONE)
+		for (k = 0; k < nmodels; k++)
+			if (acg_type_find(type_table(models[k], links), list[i]) != ACG_NONE)
+				break;
+		if (k < nmodels)
 			continue;
-		if (!known) {
-			/* The types the system has, to show what was probably meant. */
-			for (k = 0; k < t->n; k++)
-				len += strlen(t->v[k].name) + 2;
-			if (!(known = calloc(len + 1, 1)))
-				return ACG_ENOMEM;
-			for (k = 0; k < t->n; k++) {
-				if (k)
-					strcat(known, ", ");
-				strcat(known, t->v[k].name);
-			}
-		}
+		/* The types the (first) system has, to show what was probably meant. */
+		if (!known && !(known = type_names(t)))
+			return ACG_ENOMEM;
 		acg_diags_add(diags, ACG_ERROR, ACG_EUSAGE, NULL, 0, 0, NULL,
-			      "%s: the system has no type \"%s\" (its types: %s)", option, list[i],
-			      t->n ? known : "none");
+			      nmodels > 1 ? "%s: neither system has type \"%s\" (the first's types: %s)"
+					  : "%s: the system has no type \"%s\" (its types: %s)",
+			      option, list[i], t->n ? known : "none");
 		status = ACG_EUSAGE;
 	}
 	free(known);
 	return status;
 }
 
-/* The selection's names must be ones the model mentions. */
-static enum acg_status check_names(const struct acg_model *in, const struct acg_selection *sel,
-				   struct acg_diags *diags)
+static bool has_region(const struct acg_model *m, const char *region)
 {
-	enum acg_status status, st;
 	size_t i;
 
-	status = check_type_names(&in->org_types, sel->types, sel->ntypes, "--types", diags);
+	for (i = 0; i < m->norgs; i++)
+		if (m->orgs[i].region && !strcmp(m->orgs[i].region, region))
+			return true;
+	return false;
+}
+
+static bool has_domain(const struct acg_model *m, const char *domain)
+{
+	size_t i;
+
+	for (i = 0; i < m->nlinks; i++)
+		if (link_is_for(&m->links[i], domain))
+			return true;
+	return false;
+}
+
+/* The selection's names must be ones at least one of the models mentions. */
+static enum acg_status check_names(const struct acg_model *const *models, size_t nmodels,
+				   const struct acg_selection *sel, struct acg_diags *diags)
+{
+	enum acg_status status, st;
+	bool found;
+	size_t k;
+
+	status = check_type_names(models, nmodels, false, sel->types, sel->ntypes, "--types",
+				  diags);
 	if (status == ACG_ENOMEM)
 		return status;
-	st = check_type_names(&in->link_types, sel->link_types, sel->nlink_types, "--link-types",
-			      diags);
+	st = check_type_names(models, nmodels, true, sel->link_types, sel->nlink_types,
+			      "--link-types", diags);
 	if (st != ACG_OK)
 		status = st;
 	if (status == ACG_ENOMEM)
 		return status;
 	if (sel->region) {
-		for (i = 0; i < in->norgs; i++)
-			if (in->orgs[i].region && !strcmp(in->orgs[i].region, sel->region))
-				break;
-		if (i == in->norgs) {
+		for (found = false, k = 0; k < nmodels && !found; k++)
+			found = has_region(models[k], sel->region);
+		if (!found) {
 			acg_diags_add(diags, ACG_ERROR, ACG_EUSAGE, NULL, 0, 0, NULL,
-				      "--region: no organisation has region \"%s\"", sel->region);
+				      nmodels > 1 ? "--region: neither system has an organisation "
+						    "of region \"%s\""
+						  : "--region: no organisation has region \"%s\"",
+				      sel->region);
 			status = ACG_EUSAGE;
 		}
 	}
 	if (sel->domain) {
-		for (i = 0; i < in->nlinks; i++)
-			if (link_is_for(&in->links[i], sel->domain))
-				break;
-		if (i == in->nlinks) {
+		for (found = false, k = 0; k < nmodels && !found; k++)
+			found = has_domain(models[k], sel->domain);
+		if (!found) {
 			acg_diags_add(diags, ACG_ERROR, ACG_EUSAGE, NULL, 0, 0, NULL,
-				      "--for: no link is given for \"%s\"", sel->domain);
+				      nmodels > 1 ? "--for: neither system has a link given for \"%s\""
+						  : "--for: no link is given for \"%s\"",
+				      sel->domain);
 			status = ACG_EUSAGE;
 		}
 	}
@@ -319,17 +363,15 @@ static bool keeps_link(const struct acg_model *in, const struct acg_selection *s
 	return !sel->domain || link_is_for(l, sel->domain);
 }
 
-enum acg_status acg_select(const struct acg_model *in, const struct acg_selection *sel,
-			   struct acg_model **out, struct acg_diags *diags)
+/* acg_select() without the check of the selection's names. */
+static enum acg_status select_checked(const struct acg_model *in, const struct acg_selection *sel,
+				      struct acg_model **out)
 {
 	bool *keep_org = NULL, *keep_link = NULL;
 	enum acg_status status;
 	size_t i;
 
 	*out = NULL;
-	status = check_names(in, sel, diags);
-	if (status != ACG_OK)
-		return status;
 	keep_org = calloc(in->norgs + 1, sizeof(*keep_org));
 	keep_link = calloc(in->nlinks + 1, sizeof(*keep_link));
 	if (!keep_org || !keep_link) {
@@ -346,5 +388,33 @@ enum acg_status acg_select(const struct acg_model *in, const struct acg_selectio
 out:
 	free(keep_org);
 	free(keep_link);
+	return status;
+}
+
+enum acg_status acg_select(const struct acg_model *in, const struct acg_selection *sel,
+			   struct acg_model **out, struct acg_diags *diags)
+{
+	enum acg_status status;
+
+	*out = NULL;
+	status = check_names(&in, 1, sel, diags);
+	return status == ACG_OK ? select_checked(in, sel, out) : status;
+}
+
+enum acg_status acg_select_pair(const struct acg_model *a, const struct acg_model *b,
+				const struct acg_selection *sel, struct acg_model **out_a,
+				struct acg_model **out_b, struct acg_diags *diags)
+{
+	const struct acg_model *both[2] = {a, b};
+	enum acg_status status;
+
+	*out_a = *out_b = NULL;
+	status = check_names(both, 2, sel, diags);
+	if (status == ACG_OK)
+		status = select_checked(a, sel, out_a);
+	if (status == ACG_OK && (status = select_checked(b, sel, out_b)) != ACG_OK) {
+		acg_model_free(*out_a);
+		*out_a = NULL;
+	}
 	return status;
 }

@@ -54,6 +54,16 @@ enum acg_status acg_select(const struct acg_model *in, const struct acg_selectio
 			   struct acg_model **out, struct acg_diags *diags);
 
 /*
+ * acg_select() on each of two systems compared with each other (`diff`): a
+ * type, region or domain is a typing mistake only if neither system mentions
+ * it (an organisation type that only the later system has is a fair choice).
+ * On ACG_OK *out_a and *out_b are new models; otherwise both are NULL.
+ */
+enum acg_status acg_select_pair(const struct acg_model *a, const struct acg_model *b,
+				const struct acg_selection *sel, struct acg_model **out_a,
+				struct acg_model **out_b, struct acg_diags *diags);
+
+/*
  * Makes *out a new model holding the organisations with keep_org[i] and the
  * links with keep_link[j] (both ends must be kept; links whose ends are not
  * are dropped).  Returns ACG_OK or ACG_ENOMEM.

@@ -349,10 +349,43 @@ int cli_load_system(const char *path, const struct cli_system_opts *o, struct ac
 	return EXIT_OK;
 }
 
+/*
+ * Loads OLD and NEW whole into pair, then applies the selection to both at
+ * once (acg_select_pair(): a type only one of them has is no mistake).
+ */
+static int load_two_files(const char *old_path, const char *new_path,
+			  const struct cli_system_opts *sys, struct cli_pair *pair)
+{
+	struct cli_system_opts whole = *sys; /* borrows sys's strings; not released */
+	struct acg_diags diags = ACG_DIAGS_INIT;
+	struct acg_model *a = NULL, *b = NULL;
+	enum acg_status st;
+	int rc;
+
+	whole.sel = (struct acg_selection)ACG_SELECTION_ALL;
+	if ((rc = cli_load_system(old_path, &whole, &pair->old_model)) ||
+	    (rc = cli_load_system(new_path, &whole, &pair->new_model)))
+		return rc;
+	if (acg_selection_is_all(&sys->sel))
+		return EXIT_OK;
+	st = acg_select_pair(pair->old_model, pair->new_model, &sys->sel, &a, &b, &diags);
+	cli_print_diags(&diags, false);
+	acg_diags_release(&diags);
+	if (st == ACG_ENOMEM)
+		cli_error("out of memory");
+	if (st != ACG_OK)
+		return cli_exit_for(st);
+	acg_model_free(pair->old_model);
+	acg_model_free(pair->new_model);
+	pair->old_model = a;
+	pair->new_model = b;
+	return EXIT_OK;
+}
+
 int cli_load_pair(const struct cli_command *cmd, int argc, char **argv, const char *vs,
 		  struct cli_system_opts *sys, struct cli_pair *pair)
 {
-	acg_date as_of_b = ACG_DATE_NONE;
+	acg_date as_of_a, as_of_b = ACG_DATE_NONE;
 	int rc;
 
 	memset(pair, 0, sizeof(*pair));
@@ -368,25 +401,25 @@ int cli_load_pair(const struct cli_command *cmd, int argc, char **argv, const ch
 	} else if ((rc = cli_expect_operands(cmd, argc, 2, "OLD NEW"))) {
 		return rc;
 	}
-	if ((rc = cli_load_system(argv[optind], sys, &pair->old_model)))
-		return rc;
-	if (vs) {
-		acg_date as_of_a = sys->sel.as_of;
-
-		sys->sel.as_of = as_of_b;
-		rc = cli_load_system(argv[optind], sys, &pair->new_model);
-		sys->sel.as_of = as_of_a;
-		if (rc)
+	if (!vs) {
+		if ((rc = load_two_files(argv[optind], argv[optind + 1], sys, pair)))
 			return rc;
-		pair->old_name = acg_date_format(pair->old_model->as_of, pair->dates[0]);
-		pair->new_name = acg_date_format(pair->new_model->as_of, pair->dates[1]);
-		drop_as_of(sys);
+		pair->old_name = argv[optind];
+		pair->new_name = argv[optind + 1];
 		return EXIT_OK;
 	}
-	if ((rc = cli_load_system(argv[optind + 1], sys, &pair->new_model)))
+	if ((rc = cli_load_system(argv[optind], sys, &pair->old_model)))
 		return rc;
-	pair->old_name = argv[optind];
-	pair->new_name = argv[optind + 1];
+	/* One file on two dates: the same names, so no question of which has them. */
+	as_of_a = sys->sel.as_of;
+	sys->sel.as_of = as_of_b;
+	rc = cli_load_system(argv[optind], sys, &pair->new_model);
+	sys->sel.as_of = as_of_a;
+	if (rc)
+		return rc;
+	pair->old_name = acg_date_format(pair->old_model->as_of, pair->dates[0]);
+	pair->new_name = acg_date_format(pair->new_model->as_of, pair->dates[1]);
+	drop_as_of(sys);
 	return EXIT_OK;
 }
 

@@ -2,7 +2,7 @@
 # the top Makefile.
 #
 #   make alloc-sweep    every allocation of validate, metrics, report, chains,
-#                       diff, convert (json, gml) on graphs/wirral-2013.json and
+#                       diff, convert (json, gml) on tests/data/wirral-2013-small.json and
 #                       of import on a CSV pair made to fail, once and from
 #                       then on (tests/alloc/sweep.sh says what is checked).
 #                       Not swept: render (Graphviz keeps thousands of blocks
@@ -13,7 +13,7 @@
 #
 #   ALLOC_STRIDE=S      try every S-th allocation only (default 1: all)
 #   ALLOC_JOBS=J        runs in parallel (default: the processors)
-#   ALLOC_SYSTEM=FILE   the system to load (default graphs/wirral-2013.json)
+#   ALLOC_SYSTEM=FILE   the system to load (default tests/data/wirral-2013-small.json)
 #
 # `make test` runs a shorter sweep on tests/data/small.json through the script
 # case tests/cli/alloc-sweep.  The shim is an LD_PRELOAD library: built
@@ -23,7 +23,7 @@
 FAILMALLOC = $(BUILD)/tests/alloc/failmalloc.so
 ALLOC_STRIDE ?= 1
 ALLOC_JOBS ?= $(shell getconf _NPROCESSORS_ONLN 2>/dev/null || echo 2)
-ALLOC_SYSTEM ?= $(DEFAULT_SYSTEM)
+ALLOC_SYSTEM ?= tests/data/wirral-2013-small.json
 
 .PHONY: alloc-sweep
 

@@ -5,7 +5,7 @@
 #
 # BIN is the accgraph program, SHIM the failmalloc.so of failmalloc.c.  A CASE
 # is NAME:FILE:ARGS (ARGS split at spaces; NAME also gives the extension
-# of the output, e.g. "metrics.csv:graphs/wirral-2013.json:metrics").  For each
+# of the output, e.g. "metrics.csv:tests/data/wirral-2013-small.json:metrics").  For each
 # case the script
 #   1. runs the command once with the shim counting but failing nothing (the
 #      baseline: its exit status, its output file, its count of calls C and
