@@ -1250,7 +1250,7 @@ def build_2013(d):
     multi_la = sum(1 for c in d.ccgs if len(d.ccg13_las(c)) > 1)
     statuses = [trust_status_2013(t)[0] for t in trusts]
     counts = {"ccgs": len(d.ccgs), "ccg_la": len(ccg_la_links), "multi_la": multi_la,
-              "trusts": len(trusts), "practices": len(gp_orgs),
+              "trusts": len(trusts), "practices": "{:,}".format(len(gp_orgs)),
               "fts": statuses.count("foundation_trust"), "nhs_trusts": statuses.count("nhs_trust"),
               "succ": {k: sum(1 for v in succession.values() if v == k)
                        for k in sorted(set(succession.values()))}}
@@ -1263,7 +1263,7 @@ def build_2013(d):
         "Healthwatch England committee, Monitor, NHS Trust Development Authority, National "
         "Institute for Health and Care Excellence, Public Health England, Health Education "
         "England); the %(ccgs)d clinical commissioning groups (CCGs), each accountable to NHS "
-        "England through its area team (CCG assurance); the %(practices)d GP practices, each a "
+        "England through its area team (CCG assurance); the %(practices)s GP practices, each a "
         "member of its CCG (a membership link each way: the practice bound by the CCG's "
         "constitution, the governing body accountable to its members), under contract to NHS "
         "England through the area team and registered with CQC; the 152 upper-tier local "
@@ -1291,7 +1291,7 @@ def build_2013(d):
         "gives their CCGs). (5) Foundation trust status on the day is deduced, each link saying "
         "how: a trust the c. 2015 ODS file (or the ODS file at its closure) does not name a "
         "foundation trust was an NHS trust (the status is not given up); one it names a "
-        "foundation trust is taken to have been one already, except the four the sources date "
+        "foundation trust is taken to have been one already, except the five the sources date "
         "later (Western Sussex Hospitals, 1 July 2013; Bridgewater Community Healthcare, "
         "Derbyshire Community Health Services and Royal United Hospital Bath, 1 November 2014; "
         "Wirral Community, 1 May 2016, which the file already names a foundation trust, so its "
