@@ -82,6 +82,17 @@ int cli_usage_error(const struct cli_command *cmd, const char *fmt, ...)
  */
 int cli_bad_option(const struct cli_command *cmd, char **argv, int c);
 
+/*
+ * `--timings` (timings.c): once enabled, cli_phase(NAME) ends the phase under
+ * way and starts NAME (a phase entered again adds up; NAME must outlive the
+ * process's use of it: a literal), and cli_timings_print() writes each
+ * phase's wall-clock seconds, the total and the peak memory to standard
+ * error.  Both do nothing when not enabled.
+ */
+void cli_timings_enable(void);
+void cli_phase(const char *name);
+void cli_timings_print(void);
+
 /* Writes s to f with control characters shown as \n, \t, \xHH escapes. */
 void cli_put_safe(FILE *f, const char *s);
 

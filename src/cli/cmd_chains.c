@@ -89,7 +89,9 @@ static int run_chains(int argc, char **argv)
 		goto out;
 	if (org_id && (rc = cli_find_org(&cmd_chains, m, "--org", org_id, &org)))
 		goto out;
+	cli_phase("graph");
 	st = acg_graph_build(m, &g, &diags);
+	cli_phase("compute");
 	if (st == ACG_OK)
 		st = acg_chains_compute(g, &ch, &diags);
 	if (st == ACG_OK) {

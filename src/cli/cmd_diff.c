@@ -94,9 +94,11 @@ static int run_diff(int argc, char **argv)
 		goto out;
 	ropt.seed = opts.sys.seed;
 	ropt.selection = opts.sys.text && *opts.sys.text ? opts.sys.text + 1 : NULL;
+	cli_phase("graph");
 	st = acg_graph_build(pair.old_model, &ga, &diags);
 	if (st == ACG_OK)
 		st = acg_graph_build(pair.new_model, &gb, &diags);
+	cli_phase("compute");
 	if (st == ACG_OK)
 		st = acg_diff_compute(pair.old_model, pair.new_model, &d);
 	if (st == ACG_OK)

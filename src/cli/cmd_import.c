@@ -93,6 +93,7 @@ static int run_import(int argc, char **argv)
 	}
 	if ((rc = cli_expect_operands(&cmd_import, argc, 2, "ORGANISATIONS.csv and LINKS.csv")))
 		return rc;
+	cli_phase("load");
 	st = base_path ? acg_load_file(base_path, &base, &diags) : ACG_OK;
 	if (st == ACG_OK)
 		st = acg_import_csv_files(argv[optind], argv[optind + 1], base, &m, &diags);

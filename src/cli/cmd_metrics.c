@@ -252,7 +252,9 @@ static int run_metrics(int argc, char **argv)
 	if ((rc = cli_load_system(argv[optind], &opts.sys, &m)))
 		goto out;
 	mopt.seed = opts.sys.seed;
+	cli_phase("graph");
 	st = acg_graph_build(m, &g, &diags);
+	cli_phase("compute");
 	if (st == ACG_OK)
 		st = acg_metrics_compute(g, want, &mopt, &mx, &diags);
 	if (st == ACG_OK && !(t = metrics_table(m, mx)))

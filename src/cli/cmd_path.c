@@ -88,7 +88,9 @@ static int run_path(int argc, char **argv)
 	    (rc = cli_find_org(&cmd_path, m, "FROM", argv[optind + 1], &from)) ||
 	    (rc = cli_find_org(&cmd_path, m, "TO", argv[optind + 2], &to)))
 		goto out;
+	cli_phase("graph");
 	st = acg_graph_build(m, &g, &diags);
+	cli_phase("compute");
 	if (st == ACG_OK)
 		st = acg_paths_all_shortest(g, from, to, &paths, &npaths, &diags);
 	if (st == ACG_OK && !npaths && from != to)

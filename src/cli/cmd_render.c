@@ -288,7 +288,9 @@ static int size_values(const struct acg_model *m, const char *name, unsigned lon
 
 	*out = NULL;
 	want[metric] = true;
+	cli_phase("graph");
 	st = acg_graph_build(m, &g, &diags);
+	cli_phase("compute");
 	if (st == ACG_OK)
 		st = acg_metrics_compute(g, want, &mopt, &mx, &diags);
 	if (st == ACG_OK) {

@@ -252,7 +252,9 @@ static int run_report(int argc, char **argv)
 		goto out;
 	ropt.seed = opts.sys.seed;
 	ropt.selection = opts.sys.text ? opts.sys.text + 1 : NULL;
+	cli_phase("graph");
 	st = acg_graph_build(m, &g, &diags);
+	cli_phase("compute");
 	if (st == ACG_OK)
 		st = acg_report_compute(g, &ropt, &report, &diags);
 	if (st == ACG_OK && format == ACG_FORMAT_HTML) {

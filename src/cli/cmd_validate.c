@@ -59,6 +59,7 @@ static int validate_one(const char *path, FILE *summary, bool quiet)
 	enum acg_status st;
 	size_t warnings;
 
+	cli_phase("load");
 	st = acg_load_file(path, &m, &diags);
 	warnings = diags.warnings;
 	cli_print_diags(&diags, quiet);

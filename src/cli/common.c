@@ -331,8 +331,10 @@ int cli_load_system(const char *path, const struct cli_system_opts *o, struct ac
 	enum acg_status st;
 
 	*out = NULL;
+	cli_phase("load");
 	st = acg_load_file(path, &m, &diags);
 	if (st == ACG_OK && !acg_selection_is_all(&o->sel)) {
+		cli_phase("select");
 		st = acg_select(m, &o->sel, &sel, &diags);
 		acg_model_free(m);
 		m = sel;
@@ -368,6 +370,7 @@ static int load_two_files(const char *old_path, const char *new_path,
 		return rc;
 	if (acg_selection_is_all(&sys->sel))
 		return EXIT_OK;
+	cli_phase("select");
 	st = acg_select_pair(pair->old_model, pair->new_model, &sys->sel, &a, &b, &diags);
 	cli_print_diags(&diags, false);
 	acg_diags_release(&diags);
@@ -473,7 +476,10 @@ enum acg_status cli_write_output(const char *outpath, cli_write_fn write, const 
 				 struct acg_diags *diags)
 {
 	struct acg_output *out;
-	enum acg_status st = acg_output_open(outpath, &out, diags);
+	enum acg_status st;
+
+	cli_phase("write");
+	st = acg_output_open(outpath, &out, diags);
 
 	if (st != ACG_OK)
 		return st;

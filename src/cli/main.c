@@ -4,6 +4,7 @@
  */
 #include <igraph.h>
 #include <jansson.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -39,6 +40,8 @@ static void print_help(FILE *f)
 		fprintf(f, "  %-10s %s\n", (*c)->name, (*c)->summary);
 	fputs("\n"
 	      "'accgraph COMMAND --help' (or 'accgraph help COMMAND') describes a command.\n"
+	      "--timings, anywhere among a command's options, prints on standard error the\n"
+	      "time each phase took (load, select, graph, compute, write) and the peak memory.\n"
 	      "Exit status: 0 success, 1 invalid input, 2 usage error, 3 input/output error.\n",
 	      f);
 }
@@ -76,9 +79,36 @@ static int unknown_command(const char *name)
 	return EXIT_USAGE;
 }
 
-/* Makes a failed write to standard output (a full disk, a closed pipe) an error. */
+/*
+ * Removes every "--timings" before a "--" from argv (shifting the rest down)
+ * and returns whether there was one.  It is a global option, accepted in any
+ * place among the options of any command.
+ */
+static bool take_timings(int *argc, char **argv)
+{
+	bool found = false;
+	int i = 1, j;
+
+	while (i < *argc && strcmp(argv[i], "--")) {
+		if (strcmp(argv[i], "--timings")) {
+			i++;
+			continue;
+		}
+		found = true;
+		for (j = i; j < *argc; j++)
+			argv[j] = argv[j + 1]; /* argv[argc] is NULL */
+		(*argc)--;
+	}
+	return found;
+}
+
+/*
+ * Makes a failed write to standard output (a full disk, a closed pipe) an
+ * error; prints the timings when asked for.
+ */
 static int finish(int rc)
 {
+	cli_timings_print();
 	if (fflush(stdout) != 0 || ferror(stdout)) {
 		perror("accgraph: cannot write to standard output");
 		return EXIT_IO;
@@ -92,6 +122,8 @@ int main(int argc, char **argv)
 	const char *name;
 
 	acg_init();
+	if (take_timings(&argc, argv))
+		cli_timings_enable();
 	if (argc < 2) {
 		print_help(stderr);
 		return EXIT_USAGE;
