@@ -1092,41 +1092,30 @@ struct gx {
 #define GX_OK(x) (!(x)->err && !(x)->oom)
 
 /*
- * The code point of the UTF-8 sequence at *s (the loader has checked that
- * strings are valid UTF-8), advancing *s past it.
- */
-static unsigned long utf8_next(const char **s)
-{
-	const unsigned char *p = (const unsigned char *)*s;
-	unsigned long c = *p;
-	int more = c >= 0xF0 ? 3 : c >= 0xE0 ? 2 : c >= 0xC0 ? 1 : 0;
-
-	if (more)
-		c &= 0x3Fu >> more;
-	for (p++; more-- > 0 && (*p & 0xC0) == 0x80; p++)
-		c = c << 6 | (*p & 0x3Fu);
-	*s = (const char *)p;
-	return c;
-}
-
-/*
  * A string for GML, into x->e.  GML is 7-bit ASCII (NetworkX refuses any
  * other byte): every character outside it becomes a character reference
- * &#N;.  GML strings are one line to most readers (NetworkX reads line by
- * line): line ends and tabs become character references too, and & is
- * escaped so that they read back; igraph (told to) then escapes only the
- * quote.
+ * &#N;, and a byte that is not part of a UTF-8 sequence &#65533; (U+FFFD).
+ * NetworkX decodes the references; igraph 0.10's GML reader does not (it
+ * keeps them as written, with a warning).  GML strings are one line to most
+ * readers (NetworkX reads line by line): line ends and tabs become character
+ * references too, and & is escaped so that they read back; igraph (told to)
+ * then escapes only the quote.
  */
 static const char *gml_escape(struct gx *x, const char *s)
 {
+	const unsigned char *end = (const unsigned char *)s + strlen(s);
 	char one[2] = {0, 0}, ref[16];
+	unsigned long cp;
+	size_t len;
 
 	sb_reset(&x->e);
 	sb_add(&x->e, "");
 	while (*s) {
 		if ((unsigned char)*s >= 0x80) {
-			snprintf(ref, sizeof(ref), "&#%lu;", utf8_next(&s));
+			len = acg_utf8_seq((const unsigned char *)s, end, &cp);
+			snprintf(ref, sizeof(ref), "&#%lu;", len ? cp : 0xFFFDul);
 			sb_add(&x->e, ref);
+			s += len ? len : 1;
 			continue;
 		}
 		switch (*s) {

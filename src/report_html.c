@@ -31,51 +31,9 @@
 #include "accgraph/accgraph.h"
 #include "accgraph/report.h"
 #include "report_impl.h"
+#include "util.h"
 
 /* ---- escaping --------------------------------------------------------------- */
-
-/*
- * The length of the UTF-8 sequence at p (before end) and its code point in
- * *cp, or 0 when the bytes there are not UTF-8 (overlong forms, surrogates
- * and values above U+10FFFF are not).
- */
-static size_t utf8_seq(const unsigned char *p, const unsigned char *end, unsigned long *cp)
-{
-	unsigned char c = p[0], lo = 0x80, hi = 0xbf;
-	size_t len, k;
-
-	if (c < 0x80) {
-		*cp = c;
-		return 1;
-	}
-	if (c >= 0xc2 && c <= 0xdf)
-		len = 2;
-	else if (c >= 0xe0 && c <= 0xef)
-		len = 3;
-	else if (c >= 0xf0 && c <= 0xf4)
-		len = 4;
-	else
-		return 0;
-	if ((size_t)(end - p) < len)
-		return 0;
-	if (c == 0xe0)
-		lo = 0xa0;
-	else if (c == 0xed)
-		hi = 0x9f;
-	else if (c == 0xf0)
-		lo = 0x90;
-	else if (c == 0xf4)
-		hi = 0x8f;
-	if (p[1] < lo || p[1] > hi)
-		return 0;
-	for (k = 2; k < len; k++)
-		if (p[k] < 0x80 || p[k] > 0xbf)
-			return 0;
-	*cp = c & (len == 2 ? 0x1f : len == 3 ? 0x0f : 0x07);
-	for (k = 1; k < len; k++)
-		*cp = (*cp << 6) | (p[k] & 0x3f);
-	return len;
-}
 
 /*
  * Writes the n bytes at s as HTML text that is equally safe as a quoted
@@ -112,7 +70,7 @@ static void put_escn(FILE *f, const char *s, size_t n, bool wbr)
 			break;
 		default:
 			if (*p >= 0x80) {
-				len = utf8_seq(p, end, &cp);
+				len = acg_utf8_seq(p, end, &cp);
 				if (!len) {
 					fputs("\xef\xbf\xbd", f);
 					p++;

@@ -229,20 +229,32 @@ static const struct acg_type_table *type_table(const struct acg_model *m, bool l
 	return links ? &m->link_types : &m->org_types;
 }
 
-/* The names of t joined by ", "; NULL when out of memory. */
-static char *type_names(const struct acg_type_table *t)
+/*
+ * The names of the type tables of models[0..nmodels) joined by ", ", each
+ * once, in order of first appearance; NULL when out of memory.
+ */
+static char *type_names(const struct acg_model *const *models, size_t nmodels, bool links)
 {
-	size_t len = 1, k;
+	const struct acg_type_table *t;
+	size_t len = 1, k, i, j;
 	char *known;
 
-	for (k = 0; k < t->n; k++)
-		len += strlen(t->v[k].name) + 2;
+	for (k = 0; k < nmodels; k++)
+		for (t = type_table(models[k], links), i = 0; i < t->n; i++)
+			len += strlen(t->v[i].name) + 2;
 	if (!(known = calloc(len, 1)))
 		return NULL;
-	for (k = 0; k < t->n; k++) {
-		if (k)
-			strcat(known, ", ");
-		strcat(known, t->v[k].name);
+	for (k = 0; k < nmodels; k++) {
+		for (t = type_table(models[k], links), i = 0; i < t->n; i++) {
+			for (j = 0; j < k; j++) /* named by an earlier table */
+				if (acg_type_find(type_table(models[j], links), t->v[i].name) != ACG_NONE)
+					break;
+			if (j < k)
+				continue;
+			if (*known)
+				strcat(known, ", ");
+			strcat(known, t->v[i].name);
+		}
 	}
 	return known;
 }
@@ -252,7 +264,6 @@ static enum acg_status check_type_names(const struct acg_model *const *models, s
 					bool links, const char *const *list, size_t n,
 					const char *option, struct acg_diags *diags)
 {
-	const struct acg_type_table *t = type_table(models[0], links);
 	enum acg_status status = ACG_OK;
 	char *known = NULL;
 	size_t i, k;
@@ -263,13 +274,13 @@ static enum acg_status check_type_names(const struct acg_model *const *models, s
 				break;
 		if (k < nmodels)
 			continue;
-		/* The types the (first) system has, to show what was probably meant. */
-		if (!known && !(known = type_names(t)))
+		/* The types the systems have, to show what was probably meant. */
+		if (!known && !(known = type_names(models, nmodels, links)))
 			return ACG_ENOMEM;
 		acg_diags_add(diags, ACG_ERROR, ACG_EUSAGE, NULL, 0, 0, NULL,
-			      nmodels > 1 ? "%s: neither system has type \"%s\" (the first's types: %s)"
+			      nmodels > 1 ? "%s: neither system has type \"%s\" (their types: %s)"
 					  : "%s: the system has no type \"%s\" (its types: %s)",
-			      option, list[i], t->n ? known : "none");
+			      option, list[i], *known ? known : "none");
 		status = ACG_EUSAGE;
 	}
 	free(known);
@@ -319,8 +330,8 @@ static enum acg_status check_names(const struct acg_model *const *models, size_t
 			found = has_region(models[k], sel->region);
 		if (!found) {
 			acg_diags_add(diags, ACG_ERROR, ACG_EUSAGE, NULL, 0, 0, NULL,
-				      nmodels > 1 ? "--region: neither system has an organisation "
-						    "of region \"%s\""
+				      nmodels > 1 ? "--region: no organisation of either system has "
+						    "region \"%s\""
 						  : "--region: no organisation has region \"%s\"",
 				      sel->region);
 			status = ACG_EUSAGE;
@@ -331,7 +342,7 @@ static enum acg_status check_names(const struct acg_model *const *models, size_t
 			found = has_domain(models[k], sel->domain);
 		if (!found) {
 			acg_diags_add(diags, ACG_ERROR, ACG_EUSAGE, NULL, 0, 0, NULL,
-				      nmodels > 1 ? "--for: neither system has a link given for \"%s\""
+				      nmodels > 1 ? "--for: no link of either system is given for \"%s\""
 						  : "--for: no link is given for \"%s\"",
 				      sel->domain);
 			status = ACG_EUSAGE;
@@ -363,8 +374,8 @@ static bool keeps_link(const struct acg_model *in, const struct acg_selection *s
 	return !sel->domain || link_is_for(l, sel->domain);
 }
 
-/* acg_select() without the check of the selection's names. */
-static enum acg_status select_checked(const struct acg_model *in, const struct acg_selection *sel,
+/* acg_select() without the check of the selection's names (check_names()). */
+static enum acg_status apply_selection(const struct acg_model *in, const struct acg_selection *sel,
 				      struct acg_model **out)
 {
 	bool *keep_org = NULL, *keep_link = NULL;
@@ -398,7 +409,7 @@ enum acg_status acg_select(const struct acg_model *in, const struct acg_selectio
 
 	*out = NULL;
 	status = check_names(&in, 1, sel, diags);
-	return status == ACG_OK ? select_checked(in, sel, out) : status;
+	return status == ACG_OK ? apply_selection(in, sel, out) : status;
 }
 
 enum acg_status acg_select_pair(const struct acg_model *a, const struct acg_model *b,
@@ -411,8 +422,8 @@ enum acg_status acg_select_pair(const struct acg_model *a, const struct acg_mode
 	*out_a = *out_b = NULL;
 	status = check_names(both, 2, sel, diags);
 	if (status == ACG_OK)
-		status = select_checked(a, sel, out_a);
-	if (status == ACG_OK && (status = select_checked(b, sel, out_b)) != ACG_OK) {
+		status = apply_selection(a, sel, out_a);
+	if (status == ACG_OK && (status = apply_selection(b, sel, out_b)) != ACG_OK) {
 		acg_model_free(*out_a);
 		*out_a = NULL;
 	}

@@ -20,6 +20,13 @@ int acg_grow(void **v, size_t *cap, size_t need, size_t size);
 /* strdup() that accepts NULL (and returns NULL for it). */
 char *acg_strdup(const char *s);
 
+/*
+ * The length of the UTF-8 sequence at p (before end) and its code point in
+ * *cp, or 0 when the bytes there are not UTF-8 (overlong forms, surrogates
+ * and values above U+10FFFF are not).
+ */
+size_t acg_utf8_seq(const unsigned char *p, const unsigned char *end, unsigned long *cp);
+
 /* A malloc'd copy of the printf-formatted string, or NULL when out of memory. */
 char *acg_asprintf(const char *fmt, ...)
 #if defined(__GNUC__)

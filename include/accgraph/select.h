@@ -54,10 +54,11 @@ enum acg_status acg_select(const struct acg_model *in, const struct acg_selectio
 			   struct acg_model **out, struct acg_diags *diags);
 
 /*
- * acg_select() on each of two systems compared with each other (`diff`): a
- * type, region or domain is a typing mistake only if neither system mentions
- * it (an organisation type that only the later system has is a fair choice).
- * On ACG_OK *out_a and *out_b are new models; otherwise both are NULL.
+ * acg_select() on each of two systems that are compared with each other: a
+ * type, region or domain is a typing mistake only if neither a nor b
+ * mentions it (a type only one of them has is a fair choice), and the
+ * diagnostic then names the types of both.  Returns ACG_OK with *out_a and
+ * *out_b new models, or ACG_EUSAGE or ACG_ENOMEM with both NULL.
  */
 enum acg_status acg_select_pair(const struct acg_model *a, const struct acg_model *b,
 				const struct acg_selection *sel, struct acg_model **out_a,

@@ -214,8 +214,8 @@ struct cli_pair {
  * vs.  Reports usage errors (operands, a missing --as-of, a bad date), loads
  * both systems with the selection, and with vs drops " --as-of DATE" from the
  * selection's text (the dates are the comparison, not a selection).  Returns
- * EXIT_OK with *pair filled (free it with cli_pair_release()), or the exit
- * status to end with.
+ * EXIT_OK with *pair filled, or the exit status to end with; either way
+ * *pair may hold models: release it with cli_pair_release().
  */
 int cli_load_pair(const struct cli_command *cmd, int argc, char **argv, const char *vs,
 		  struct cli_system_opts *sys, struct cli_pair *pair);

@@ -97,6 +97,7 @@ static int run_chains(int argc, char **argv)
 	if (st == ACG_OK) {
 		struct chains_job job = {ch, org_id ? &org : NULL, org_id ? 1 : 0, format};
 
+		cli_phase("write");
 		st = cli_write_output(opts.outpath, write_chains, &job, &diags);
 	}
 	cli_print_diags(&diags, false);

@@ -144,6 +144,7 @@ static enum acg_status write_dot(const struct acg_model *m, const char *outpath,
 
 		acg_render_options_init(&ro);
 		ro.format = ACG_RENDER_DOT;
+		cli_phase("write");
 		st = cli_write_output(outpath, write_dot_to, &job, diags);
 	}
 	acg_renderer_free(r);
@@ -205,10 +206,12 @@ static int run_convert(int argc, char **argv)
 	if (dot) {
 		st = write_dot(m, opts.outpath, &diags);
 	} else if (format == ACG_EXPORT_CSV) {
+		cli_phase("write");
 		st = write_csv_pair(m, opts.outpath, &diags);
 	} else {
 		struct convert_job job = {m, format, &diags};
 
+		cli_phase("write");
 		st = cli_write_output(opts.outpath, write_converted, &job, &diags);
 	}
 	name_the_file(&diags, argv[optind]);

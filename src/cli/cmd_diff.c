@@ -107,6 +107,7 @@ static int run_diff(int argc, char **argv)
 	if (st == ACG_OK) {
 		struct diff_job job = {report, format};
 
+		cli_phase("write");
 		st = cli_write_output(opts.outpath, write_diff, &job, &diags);
 	}
 	cli_print_diags(&diags, false);

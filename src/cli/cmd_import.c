@@ -97,6 +97,7 @@ static int run_import(int argc, char **argv)
 	st = base_path ? acg_load_file(base_path, &base, &diags) : ACG_OK;
 	if (st == ACG_OK)
 		st = acg_import_csv_files(argv[optind], argv[optind + 1], base, &m, &diags);
+	cli_phase("write");
 	if (st == ACG_OK)
 		st = cli_write_output(outpath, write_json, m, &diags);
 	cli_print_diags(&diags, false);

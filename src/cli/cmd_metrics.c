@@ -269,6 +269,7 @@ static int run_metrics(int argc, char **argv)
 	{
 		struct table_job job = {t, cols, ncols, format};
 
+		cli_phase("write");
 		st = cli_write_output(opts.outpath, write_table, &job, &diags);
 	}
 fail:

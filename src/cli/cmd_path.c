@@ -98,6 +98,7 @@ static int run_path(int argc, char **argv)
 	if (st == ACG_OK) {
 		struct path_job job = {m, from, to, paths, npaths, format};
 
+		cli_phase("write");
 		st = cli_write_output(opts.outpath, write_paths, &job, &diags);
 	}
 	if (st == ACG_OK && nback)

@@ -193,6 +193,7 @@ static void on_progress(const struct acg_render_progress *p, void *arg)
 				p->nodes, ACG_RENDER_DOT_LIMIT);
 		break;
 	case ACG_RENDER_LAYOUT_BEGIN:
+		cli_phase("layout");
 		if (!isatty(STDERR_FILENO))
 			return;
 		snprintf(what, sizeof(what), "laying out %zu nodes and %zu links with %s", p->nodes,
@@ -200,13 +201,17 @@ static void on_progress(const struct acg_render_progress *p, void *arg)
 		ticker_start(what);
 		break;
 	case ACG_RENDER_DRAW_BEGIN:
+		cli_phase("draw");
 		if (!isatty(STDERR_FILENO))
 			return;
 		ticker_start("drawing");
 		break;
 	case ACG_RENDER_LAYOUT_END:
+		ticker_stop();
+		break;
 	case ACG_RENDER_DRAW_END:
 		ticker_stop();
+		cli_phase("write");
 		break;
 	}
 }
@@ -500,7 +505,7 @@ static int run_render(int argc, char **argv)
 
 	if (diff_mode) {
 		if ((rc = cli_load_pair(&cmd_render, argc, argv, vs, &opts.sys, &pair)) ||
-		    (rc = diff_union(&pair, &m, &org_marks, &link_marks)))
+		    (cli_phase("compare"), rc = diff_union(&pair, &m, &org_marks, &link_marks)))
 			goto out;
 		ropt.org_marks = org_marks;
 		ropt.link_marks = link_marks;
@@ -530,6 +535,7 @@ static int run_render(int argc, char **argv)
 	if (st == ACG_OK) {
 		struct render_job job = {renderer, m, &ropt, &diags};
 
+		cli_phase("layout"); /* Graphviz's graph is made, laid out and drawn as it is written */
 		st = cli_write_output(opts.outpath, write_render, &job, &diags);
 	}
 	ticker_stop();

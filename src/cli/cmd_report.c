@@ -276,6 +276,7 @@ static int run_report(int argc, char **argv)
 	if (st == ACG_OK) {
 		struct report_job job = {report, format, &html};
 
+		cli_phase("write");
 		st = cli_write_output(opts.outpath, write_report, &job, &diags);
 	}
 	cli_print_diags(&diags, false);

@@ -358,13 +358,13 @@ int cli_load_system(const char *path, const struct cli_system_opts *o, struct ac
 static int load_two_files(const char *old_path, const char *new_path,
 			  const struct cli_system_opts *sys, struct cli_pair *pair)
 {
-	struct cli_system_opts whole = *sys; /* borrows sys's strings; not released */
+	struct cli_system_opts whole; /* selects everything; owns nothing */
 	struct acg_diags diags = ACG_DIAGS_INIT;
 	struct acg_model *a = NULL, *b = NULL;
 	enum acg_status st;
 	int rc;
 
-	whole.sel = (struct acg_selection)ACG_SELECTION_ALL;
+	cli_system_opts_init(&whole);
 	if ((rc = cli_load_system(old_path, &whole, &pair->old_model)) ||
 	    (rc = cli_load_system(new_path, &whole, &pair->new_model)))
 		return rc;
@@ -413,7 +413,6 @@ int cli_load_pair(const struct cli_command *cmd, int argc, char **argv, const ch
 	}
 	if ((rc = cli_load_system(argv[optind], sys, &pair->old_model)))
 		return rc;
-	/* One file on two dates: the same names, so no question of which has them. */
 	as_of_a = sys->sel.as_of;
 	sys->sel.as_of = as_of_b;
 	rc = cli_load_system(argv[optind], sys, &pair->new_model);
@@ -476,10 +475,7 @@ enum acg_status cli_write_output(const char *outpath, cli_write_fn write, const 
 				 struct acg_diags *diags)
 {
 	struct acg_output *out;
-	enum acg_status st;
-
-	cli_phase("write");
-	st = acg_output_open(outpath, &out, diags);
+	enum acg_status st = acg_output_open(outpath, &out, diags);
 
 	if (st != ACG_OK)
 		return st;

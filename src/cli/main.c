@@ -40,8 +40,9 @@ static void print_help(FILE *f)
 		fprintf(f, "  %-10s %s\n", (*c)->name, (*c)->summary);
 	fputs("\n"
 	      "'accgraph COMMAND --help' (or 'accgraph help COMMAND') describes a command.\n"
-	      "--timings, anywhere among a command's options, prints on standard error the\n"
-	      "time each phase took (load, select, graph, compute, write) and the peak memory.\n"
+	      "--timings, anywhere among a command's options (not as an option's value),\n"
+	      "prints on standard error the time each phase took (load, select, graph,\n"
+	      "compute; for render compare, layout, draw; write) and the peak memory.\n"
 	      "Exit status: 0 success, 1 invalid input, 2 usage error, 3 input/output error.\n",
 	      f);
 }

@@ -4,7 +4,6 @@
  * command ends, with the process's peak memory.  Off unless enabled; the
  * phases are marked by the command's code with cli_phase().
  */
-#define _POSIX_C_SOURCE 200809L
 #include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
@@ -58,6 +57,7 @@ void cli_phase(const char *name)
 	for (i = 0; i < timings.n; i++) /* a phase entered again goes on adding up */
 		if (!strcmp(timings.name[i], name))
 			break;
+	/* Past MAX_PHASES names a new phase is not timed (current becomes n: none). */
 	if (i == timings.n && timings.n < MAX_PHASES) {
 		timings.name[timings.n] = name;
 		timings.seconds[timings.n++] = 0;
@@ -79,7 +79,7 @@ void cli_timings_print(void)
 	for (i = 0; i < timings.n; i++)
 		fprintf(stderr, "%s %s %.3f s", i ? "," : "", timings.name[i], timings.seconds[i]);
 	fprintf(stderr, "%s total %.3f s", timings.n ? ";" : "", t - timings.start);
-	if (getrusage(RUSAGE_SELF, &ru) == 0)
+	if (getrusage(RUSAGE_SELF, &ru) == 0) /* ru_maxrss: KiB on Linux */
 		fprintf(stderr, "; peak memory %.1f MiB", (double)ru.ru_maxrss / 1024.0);
 	fputc('\n', stderr);
 }

@@ -15,7 +15,8 @@
 # The copy adds the probe's two scripts and their hashes to the page's
 # Content-Security-Policy, which stays in force: the page's own script runs
 # only if its hash is the one the page declares.
-# Chromium missing is a failure (make deps installs it), never a skip.
+# Chromium missing is a failure (make deps installs it), never a skip; it is
+# stopped after $BROWSER_SECONDS seconds (default 120).
 set -u
 html=$1 sections=$2 rows=$3 dir=$4 name=$5
 here=$(dirname "$0")
@@ -49,7 +50,7 @@ PY
 sandbox=
 [ "$(id -u)" = 0 ] && sandbox=--no-sandbox
 rm -f "$shots/$name.png"
-timeout -k 10 120 chromium --headless=new $sandbox --disable-gpu --no-first-run \
+timeout -k 10 "${BROWSER_SECONDS:-120}" chromium --headless=new $sandbox --disable-gpu --no-first-run \
 	--no-default-browser-check --disable-extensions --disable-sync \
 	--user-data-dir="$dir/profile-$name" --enable-logging=stderr --v=0 \
 	--window-size=1280,4000 --hide-scrollbars --screenshot="$shots/$name.png" \
