@@ -179,8 +179,11 @@ valgrind: deps
 	$(MAKE) BUILD=build-valgrind CFLAGS="-O0 -g" TEST_WRAP="$(VALGRIND)" test
 
 # Speed and memory on synthetic NHS-shaped systems of growing size (tests/bench).
+# Speed and memory against plain jansson + igraph (tests/bench/floor.c), on
+# synthetic systems of 10^3 to 10^6 organisations; results in
+# tests/bench/RESULTS.md.  Not part of `make check`.
 bench: all
-	@sh tests/bench/run.sh $(PROGRAM)
+	@BENCH_OUT=tests/bench/RESULTS.md sh tests/bench/run.sh $(PROGRAM)
 
 install: all
 	install -d '$(DESTDIR)$(PREFIX)/bin' '$(DESTDIR)$(PREFIX)/lib/pkgconfig' \

@@ -8,8 +8,9 @@
 #   BENCH_SIZES="1000 10000" BENCH_OUT=tests/bench/RESULTS.md sh tests/bench/run.sh
 #
 # Contract:
-# - PROGRAM (default build/accgraph) must be built; the generator and the
-#   floor are compiled here with ${CC:-cc} (the floor against
+# - PROGRAM (default build/accgraph) must be built; it is copied first (a
+#   rebuild during the benchmark changes nothing measured).  The generator
+#   and the floor are compiled here with ${CC:-cc} (the floor against
 #   `pkg-config jansson igraph`), into a temporary directory that is removed
 #   at the end, with the generated systems and every output.
 # - For each size N: generates the system (generate N: same N, same bytes),
@@ -32,8 +33,8 @@
 #   do the floor's work (validate, metrics, report).  Every run's standard
 #   output goes to /dev/null, its standard error to a file (shown when the
 #   command fails).  After each table, one more run of the floor with -t
-#   gives its phases, and, once `metrics` has a --timings option (issue 9),
-#   one run of `metrics --timings` gives accgraph's.
+#   gives its phases, and, when PROGRAM has a --timings option (issue 9),
+#   one run of `metrics --timings` (the floor's columns) gives accgraph's.
 # - Then the real graphs/england-2013.json the same way (with render
 #   --collapse commissioner), unless BENCH_ENGLAND=0; then the issue's
 #   targets that the sizes run can check, each met or not.
@@ -108,6 +109,15 @@ group() {
 	echo "$1" | awk '{ s = $1; o = ""; while (length(s) > 3) { o = "," substr(s, length(s) - 2) o; s = substr(s, 1, length(s) - 3) } print s o }'
 }
 
+# A copy of the program, so that a rebuild while the benchmark runs (make in
+# another shell) changes nothing measured.
+if ! cp "$prog" "$dir/accgraph"; then
+	echo "run.sh: cannot copy $prog" >&2
+	exit 2
+fi
+prog_name=$prog
+prog=$dir/accgraph
+
 # ---- build the generator and the floor ------------------------------------
 if ! $cc -O2 -std=c11 -Wall -Wextra -o "$dir/generate" "$here/generate.c" 2>"$dir/cc.err"; then
 	cat "$dir/cc.err" >&2
@@ -130,7 +140,7 @@ for c in id in_degree out_degree pagerank coreness harmonic betweenness apex_dis
 	fi
 done
 timings_opt=
-if "$prog" metrics --help 2>/dev/null | grep -q -- '--timings'; then
+if { "$prog" --help; "$prog" metrics --help; } 2>/dev/null | grep -q -- '--timings'; then
 	timings_opt=--timings
 fi
 
@@ -271,7 +281,8 @@ phases() {
 			say "\`metrics --timings\`, the floor's columns (one run):"
 			say ""
 			say '```'
-			while IFS= read -r line; do say "$line"; done <"$dir/phases"
+			grep 'timings' "$dir/phases" >"$dir/phases.txt"
+			while IFS= read -r line; do say "$line"; done <"$dir/phases.txt"
 			say '```'
 		fi
 	fi
@@ -287,7 +298,7 @@ say "# accgraph benchmark"
 say ""
 say "- date: $(date -u '+%Y-%m-%d %H:%M UTC')"
 say "- machine: $(uname -srm); ${cpu:-unknown CPU}; $cores cores; $(awk '/^MemTotal/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo 2>/dev/null) memory"
-say "- program: $("$prog" --version 2>/dev/null | head -n 1) ($prog), commit $rev"
+say "- program: $("$prog" --version 2>/dev/null | head -n 1) ($prog_name), commit $rev"
 say "- floor's columns: ${floor_cols:-none}; medians of interleaved runs, /usr/bin/time -f '%e %M'"
 say ""
 
