@@ -178,7 +178,6 @@ VALGRIND = valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-k
 valgrind: deps
 	$(MAKE) BUILD=build-valgrind CFLAGS="-O0 -g" TEST_WRAP="$(VALGRIND)" test
 
-# Speed and memory on synthetic NHS-shaped systems of growing size (tests/bench).
 # Speed and memory against plain jansson + igraph (tests/bench/floor.c), on
 # synthetic systems of 10^3 to 10^6 organisations; results in
 # tests/bench/RESULTS.md.  Not part of `make check`.
