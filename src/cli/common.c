@@ -169,11 +169,6 @@ void cli_system_opts_release(struct cli_system_opts *o)
 	o->text = NULL;
 }
 
-/*
- * Appends " --option value" to the selection's text, the value quoted for a
- * POSIX shell when it holds anything but letters, digits and ,._:/+-, so
- * that the text can be pasted back; 0, or -1 when out of memory.
- */
 /* Removes the " --as-of DATE" fragment from o->text, if there is one. */
 static void drop_as_of(struct cli_system_opts *o)
 {
@@ -186,6 +181,11 @@ static void drop_as_of(struct cli_system_opts *o)
 	o->as_of_len = 0;
 }
 
+/*
+ * Appends " --option value" to the selection's text, the value quoted for a
+ * POSIX shell when it holds anything but letters, digits and ,._:/+-, so
+ * that the text can be pasted back; 0, or -1 when out of memory.
+ */
 static int note_option(struct cli_system_opts *o, const char *option, const char *value)
 {
 	static const char plain[] = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
