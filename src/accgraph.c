@@ -31,12 +31,13 @@ void acg_init(void)
 	/*
 	 * So that the loader can tell jansson's failed allocations (load.c):
 	 * the allocator jansson has (the program's own, if it set one) is kept
-	 * and wrapped, and its free stays as it is.
+	 * and wrapped, and so is its free, so that the loader can also have
+	 * jansson build in an arena (util.h).
 	 */
 	json_get_alloc_funcs(&before_malloc, &before_free);
 	if (before_malloc != acg_json_malloc) {
-		acg_json_malloc_wraps(before_malloc);
-		json_set_alloc_funcs(acg_json_malloc, before_free);
+		acg_json_malloc_wraps(before_malloc, before_free);
+		json_set_alloc_funcs(acg_json_malloc, acg_json_free);
 	}
 }
 

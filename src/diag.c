@@ -88,6 +88,21 @@ enum acg_status acg_diags_add(struct acg_diags *diags, enum acg_severity severit
 	return st;
 }
 
+void acg_diags_truncate(struct acg_diags *diags, size_t n)
+{
+	if (!diags)
+		return;
+	while (diags->n > n) {
+		struct acg_diag *d = &diags->v[--diags->n];
+
+		if (d->severity == ACG_ERROR)
+			diags->errors--;
+		else
+			diags->warnings--;
+		diag_release(d);
+	}
+}
+
 void acg_diags_release(struct acg_diags *diags)
 {
 	size_t i;

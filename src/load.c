@@ -1,17 +1,26 @@
 /*
  * load.c - format version 1 into a model; see accgraph/load.h.
  *
- * jansson parses the text (duplicate member names rejected).  Two walks over
- * the tree follow:
- *   1. collect: one model organisation per element of `organisations` (with
- *      its id when it has one, indexed for lookup, first occurrence wins), one
- *      model source per element of `sources`, and the declared type names.
- *      Nothing is reported; this only lets links and references be resolved
+ * Two walks over the document:
+ *   1. collect: the declared type names and one model source per element of
+ *      `sources`; and one model organisation per element of `organisations`
+ *      (with its id when it has one, indexed for lookup, first occurrence
+ *      wins).  Nothing is reported; this only lets references be resolved
  *      wherever they stand in the document.
- *   2. check: every member of the document in document order (jansson keeps
- *      members in insertion order), reporting every problem with the JSON
- *      Pointer of the offending value and filling the model.
+ *   2. check: every member of the document in document order, reporting
+ *      every problem with the JSON Pointer of the offending value and filling
+ *      the model.
  * A document with any error is rejected as a whole; its model is freed.
+ *
+ * The document is streamed (load_streamed(), docsplit.h): its small members
+ * are parsed first and collected, then the members are checked in document
+ * order, `organisations` and `links` range by range as worker threads parse
+ * them, each organisation collected just before it is checked.  A document
+ * the stream cannot take - not JSON, or `links` before `organisations`, or a
+ * shape the scan leaves alone - is parsed whole by jansson (load_whole()),
+ * which reports a syntax error where it finds it: the result is the same
+ * either way (tests/unit/test_load_stream.c).  jansson keeps members in
+ * insertion order and rejects duplicate member names.
  */
 #include "accgraph/load.h"
 
@@ -25,6 +34,10 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include <unistd.h>
+
+#include "docsplit.h"
+#include "load_tuning.h"
 #include "util.h"
 
 #define FORMAT_VERSION 1
@@ -922,6 +935,33 @@ static void check_version(struct loader *L, const json_t *v)
 		      (long long)json_integer_value(v), FORMAT_VERSION);
 }
 
+/* A member of the document, other than `organisations` or `links` streamed. */
+static void check_member(struct loader *L, const char *key, const json_t *v)
+{
+	if (!strcmp(key, "accgraph"))
+		check_version(L, v);
+	else if (!strcmp(key, "title"))
+		keep_string(L, &L->m->title, want_string(L, v));
+	else if (!strcmp(key, "description"))
+		keep_string(L, &L->m->description, want_string(L, v));
+	else if (!strcmp(key, "as_of"))
+		want_date(L, v, false, &L->m->as_of);
+	else if (!strcmp(key, "sources"))
+		check_sources(L, v);
+	else if (!strcmp(key, "organisation_types"))
+		check_vocabulary(L, v, false);
+	else if (!strcmp(key, "link_types"))
+		check_vocabulary(L, v, true);
+	else if (!strcmp(key, "organisations"))
+		check_organisations(L, v);
+	else if (!strcmp(key, "links"))
+		check_links(L, v);
+	else if (!strcmp(key, "$schema"))
+		(void)want_string(L, v); /* for editors (graphs/schema.json) */
+	else
+		warning(L, "unknown member \"%s\" is ignored", key);
+}
+
 static void check_document(struct loader *L, const json_t *root)
 {
 	const char *key;
@@ -934,28 +974,7 @@ static void check_document(struct loader *L, const json_t *root)
 	json_object_foreach((json_t *)root, key, v) {
 		size_t mark = ptr_push_key(L, key);
 
-		if (!strcmp(key, "accgraph"))
-			check_version(L, v);
-		else if (!strcmp(key, "title"))
-			keep_string(L, &L->m->title, want_string(L, v));
-		else if (!strcmp(key, "description"))
-			keep_string(L, &L->m->description, want_string(L, v));
-		else if (!strcmp(key, "as_of"))
-			want_date(L, v, false, &L->m->as_of);
-		else if (!strcmp(key, "sources"))
-			check_sources(L, v);
-		else if (!strcmp(key, "organisation_types"))
-			check_vocabulary(L, v, false);
-		else if (!strcmp(key, "link_types"))
-			check_vocabulary(L, v, true);
-		else if (!strcmp(key, "organisations"))
-			check_organisations(L, v);
-		else if (!strcmp(key, "links"))
-			check_links(L, v);
-		else if (!strcmp(key, "$schema"))
-			(void)want_string(L, v); /* for editors (graphs/schema.json) */
-		else
-			warning(L, "unknown member \"%s\" is ignored", key);
+		check_member(L, key, v);
 		ptr_pop(L, mark);
 		if (L->status)
 			return;
@@ -990,9 +1009,47 @@ static void collect_vocabulary(struct loader *L, const json_t *v, bool is_link)
 	}
 }
 
+/* One source per element of `sources`, with its id when it has one. */
+static void collect_sources(struct loader *L, const json_t *v)
+{
+	const json_t *e, *id;
+	size_t i;
+
+	if (!json_is_array(v))
+		return;
+	json_array_foreach(v, i, e) {
+		id = json_is_object(e) ? json_object_get(e, "id") : NULL;
+		if (!acg_model_add_source(L->m, json_is_string(id) ? json_string_value(id) : "")) {
+			nomem(L);
+			return;
+		}
+	}
+}
+
+/*
+ * The next element e of `organisations`: a model organisation, with its id
+ * when it has one, findable by it unless an earlier one has the same id.
+ */
+static void collect_org(struct loader *L, const json_t *e)
+{
+	struct acg_org *o = acg_model_add_org(L->m);
+	const json_t *id;
+
+	if (!o) {
+		nomem(L);
+		return;
+	}
+	id = json_is_object(e) ? json_object_get(e, "id") : NULL;
+	if (!json_is_string(id) || !*json_string_value(id))
+		return;
+	if (!(o->id = acg_strdup(json_string_value(id))) ||
+	    acg_model_index_org(L->m, L->m->norgs - 1, NULL) == ACG_ENOMEM)
+		nomem(L);
+}
+
 static void collect(struct loader *L, const json_t *root)
 {
-	const json_t *v, *e, *id;
+	const json_t *v, *e;
 	size_t i;
 
 	if (!json_is_object(root))
@@ -1001,31 +1058,12 @@ static void collect(struct loader *L, const json_t *root)
 		collect_vocabulary(L, v, false);
 	if ((v = json_object_get(root, "link_types")))
 		collect_vocabulary(L, v, true);
-	if (json_is_array(v = json_object_get(root, "sources"))) {
-		json_array_foreach(v, i, e) {
-			id = json_is_object(e) ? json_object_get(e, "id") : NULL;
-			if (!acg_model_add_source(L->m, json_is_string(id) ? json_string_value(id) : "")) {
-				nomem(L);
-				return;
-			}
-		}
-	}
+	collect_sources(L, json_object_get(root, "sources"));
 	if (json_is_array(v = json_object_get(root, "organisations"))) {
 		json_array_foreach(v, i, e) {
-			struct acg_org *o = acg_model_add_org(L->m);
-
-			if (!o) {
-				nomem(L);
+			collect_org(L, e);
+			if (L->status)
 				return;
-			}
-			id = json_is_object(e) ? json_object_get(e, "id") : NULL;
-			if (!json_is_string(id) || !*json_string_value(id))
-				continue;
-			if (!(o->id = acg_strdup(json_string_value(id))) ||
-			    acg_model_index_org(L->m, i, NULL) == ACG_ENOMEM) {
-				nomem(L);
-				return;
-			}
 		}
 	}
 }
@@ -1103,14 +1141,223 @@ static json_t *parse_json(const char *text, size_t len, json_error_t *err, bool 
 	return root;
 }
 
-enum acg_status acg_load_buffer(const char *text, size_t len, const char *name,
-				struct acg_model **out, struct acg_diags *diags)
+static int loader_init(struct loader *L, const char *name, struct acg_diags *diags)
+{
+	memset(L, 0, sizeof(*L));
+	L->file = name;
+	L->diags = diags;
+	L->m = acg_model_new();
+	return L->m && !ptr_append(L, "", 0) ? 0 : -1;
+}
+
+/* Frees what the loader holds, its model included. */
+static void loader_discard(struct loader *L)
+{
+	free(L->ptr);
+	free(L->link_keys);
+	acg_model_free(L->m);
+	memset(L, 0, sizeof(*L));
+}
+
+/*
+ * The outcome of a load: ACG_ENOMEM if an allocation failed, ACG_EINVAL if
+ * an error was reported, else ACG_OK and the model, handed over to *out.
+ * Frees the rest.
+ */
+static enum acg_status loader_finish(struct loader *L, struct acg_model **out)
+{
+	enum acg_status status = L->status ? L->status : L->errors ? ACG_EINVAL : ACG_OK;
+
+	if (status == ACG_OK) {
+		*out = L->m;
+		L->m = NULL;
+	}
+	loader_discard(L);
+	return status;
+}
+
+/* The document parsed whole: one tree, then collect() and check_document(). */
+static enum acg_status load_whole(const char *text, size_t len, const char *name,
+				  struct acg_model **out, struct acg_diags *diags)
 {
 	struct loader L;
 	json_error_t err;
 	json_t *root;
-	enum acg_status status;
 	bool alloc_failed;
+	enum acg_status status;
+
+	root = parse_json(text, len, &err, &alloc_failed);
+	if (alloc_failed) {
+		json_decref(root);
+		return ACG_ENOMEM;
+	}
+	if (!root)
+		return syntax_error(name, text, len, &err, diags);
+	if (loader_init(&L, name, diags))
+		nomem(&L);
+	else
+		collect(&L, root);
+	if (!L.status)
+		check_document(&L, root);
+	status = loader_finish(&L, out);
+	json_decref(root);
+	return status;
+}
+
+/* ---- the document streamed ------------------------------------------------ */
+
+static const char *const streamed_members[] = {"organisations", "links", NULL};
+
+static const struct acg_docmember *find_member(const struct acg_docsplit *ds, const char *key)
+{
+	size_t i;
+
+	for (i = 0; i < ds->n_members; i++)
+		if (!strcmp(ds->members[i].key, key))
+			return &ds->members[i];
+	return NULL;
+}
+
+/*
+ * Links are checked against every organisation, so the streamed load needs
+ * the organisations first, as every file accgraph writes has them.
+ */
+static bool links_before_organisations(const struct acg_docsplit *ds)
+{
+	const struct acg_docmember *orgs = find_member(ds, "organisations");
+	const struct acg_docmember *links = find_member(ds, "links");
+
+	return orgs && links && links->split && links < orgs;
+}
+
+/*
+ * The elements of a streamed array member, range by range (each range's tree
+ * is dropped by the next acg_docsplit_next()).  ACG_EINVAL: a range is not
+ * JSON.
+ */
+static enum acg_status check_streamed(struct loader *L, struct acg_docsplit *ds,
+				      const struct acg_docmember *m)
+{
+	bool is_links = !strcmp(m->key, "links");
+	size_t r, k, i = 0, mark;
+	json_t *elements, *e;
+	enum acg_status st;
+
+	for (r = 0; r < m->n_ranges && !L->status; r++) {
+		if ((st = acg_docsplit_next(ds, &elements)))
+			return st;
+		json_array_foreach(elements, k, e) {
+			mark = ptr_push_index(L, i);
+			if (is_links) {
+				check_link(L, e, i);
+			} else {
+				collect_org(L, e);
+				if (!L->status)
+					check_organisation(L, e, i);
+			}
+			ptr_pop(L, mark);
+			i++;
+			if (L->status)
+				break;
+		}
+	}
+	return ACG_OK;
+}
+
+/*
+ * The document streamed (docsplit.h): the small members parsed first, for
+ * the types and sources that references resolve against; then every member
+ * checked in document order, `organisations` and `links` range by range.
+ * Sets *whole, with nothing reported and nothing in *out, when the document
+ * must be parsed whole instead: not JSON (the whole parse reports where), or
+ * of a shape the stream does not handle.
+ */
+static enum acg_status load_streamed(const char *text, size_t len, const char *name,
+				     const struct acg_load_tuning *tuning, struct acg_model **out,
+				     struct acg_diags *diags, bool *whole)
+{
+	struct acg_docsplit ds;
+	json_t *values[ACG_DOCSPLIT_MAX_MEMBERS] = {NULL};
+	size_t i, first_diag = diags ? diags->n : 0, mark;
+	struct loader L;
+	enum acg_status st;
+	const struct acg_docmember *m;
+
+	*whole = false;
+	memset(&ds, 0, sizeof(ds));
+	if (loader_init(&L, name, diags)) {
+		nomem(&L);
+		st = ACG_ENOMEM;
+		goto out;
+	}
+	st = acg_docsplit_scan(text, len, streamed_members, tuning->range_bytes, &ds);
+	if (!st && links_before_organisations(&ds))
+		st = ACG_EINVAL;
+	for (i = 0; !st && i < ds.n_members; i++)
+		if (!ds.members[i].split)
+			st = acg_docsplit_parse(text + ds.members[i].start,
+						ds.members[i].end - ds.members[i].start, &values[i]);
+	if (!st)
+		st = acg_docsplit_start(&ds, tuning->workers);
+	if (st == ACG_ENOMEM)
+		nomem(&L);
+	if (st)
+		goto out;
+
+	for (i = 0; i < ds.n_members; i++) {
+		m = &ds.members[i];
+		if (!strcmp(m->key, "organisation_types") || !strcmp(m->key, "link_types"))
+			collect_vocabulary(&L, values[i], m->key[0] == 'l');
+		else if (!strcmp(m->key, "sources"))
+			collect_sources(&L, values[i]);
+	}
+	for (i = 0; i < ds.n_members && !L.status; i++) {
+		m = &ds.members[i];
+		mark = ptr_push_key(&L, m->key);
+		if (!m->split)
+			check_member(&L, m->key, values[i]);
+		else if ((st = check_streamed(&L, &ds, m)) == ACG_ENOMEM)
+			nomem(&L);
+		else if (st)
+			goto out;
+		ptr_pop(&L, mark);
+	}
+	if (!L.status && !find_member(&ds, "accgraph"))
+		report_missing(&L, "accgraph");
+	st = ACG_OK;
+out:
+	acg_docsplit_release(&ds);
+	for (i = 0; i < ACG_DOCSPLIT_MAX_MEMBERS; i++)
+		json_decref(values[i]);
+	if (st == ACG_EINVAL) {
+		*whole = true;
+		acg_diags_truncate(diags, first_diag);
+		loader_discard(&L);
+		return ACG_EINVAL;
+	}
+	return loader_finish(&L, out);
+}
+
+/* ---- entry points ----------------------------------------------------------- */
+
+/* Workers besides the caller's thread: one per further processor, up to 3. */
+static unsigned default_workers(size_t len)
+{
+	long n;
+
+	if (len < ACG_LOAD_THREADED_BYTES)
+		return 0;
+	n = sysconf(_SC_NPROCESSORS_ONLN);
+	return n <= 1 ? 0 : n >= 4 ? 3 : (unsigned)n - 1;
+}
+
+enum acg_status acg_load_buffer_tuned(const char *text, size_t len, const char *name,
+				      const struct acg_load_tuning *tuning,
+				      struct acg_model **out, struct acg_diags *diags)
+{
+	struct acg_load_tuning t;
+	enum acg_status status = ACG_OK;
+	bool whole;
 
 	*out = NULL;
 	if (len > ACG_MAX_INPUT_BYTES) {
@@ -1123,40 +1370,25 @@ enum acg_status acg_load_buffer(const char *text, size_t len, const char *name,
 		text += 3;
 		len -= 3;
 	}
-	root = parse_json(text, len, &err, &alloc_failed);
-	if (alloc_failed) {
-		json_decref(root);
-		return ACG_ENOMEM;
+	if (tuning) {
+		t = *tuning;
+	} else {
+		t.whole = false;
+		t.range_bytes = ACG_LOAD_RANGE_BYTES;
+		t.workers = default_workers(len);
 	}
-	if (!root)
-		return syntax_error(name, text, len, &err, diags);
-
-	memset(&L, 0, sizeof(L));
-	L.file = name;
-	L.diags = diags;
-	L.m = acg_model_new();
-	if (!L.m || ptr_append(&L, "", 0)) {
-		status = ACG_ENOMEM;
-		goto out;
-	}
-	collect(&L, root);
-	if (!L.status)
-		check_document(&L, root);
-	if (L.status)
-		status = L.status;
-	else if (L.errors)
-		status = ACG_EINVAL;
-	else
-		status = ACG_OK;
-out:
-	json_decref(root);
-	free(L.ptr);
-	free(L.link_keys);
-	if (status == ACG_OK)
-		*out = L.m;
-	else
-		acg_model_free(L.m);
+	whole = t.whole;
+	if (!whole)
+		status = load_streamed(text, len, name, &t, out, diags, &whole);
+	if (whole)
+		status = load_whole(text, len, name, out, diags);
 	return status;
+}
+
+enum acg_status acg_load_buffer(const char *text, size_t len, const char *name,
+				struct acg_model **out, struct acg_diags *diags)
+{
+	return acg_load_buffer_tuned(text, len, name, NULL, out, diags);
 }
 
 enum acg_status acg_load_file(const char *path, struct acg_model **out, struct acg_diags *diags)

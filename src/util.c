@@ -1,11 +1,15 @@
 /* util.c - private helpers; see util.h. */
+#define _DEFAULT_SOURCE /* madvise()'s MADV_HUGEPAGE, which Linux adds to POSIX */
 #include "util.h"
 
+#include <jansson.h>
 #include <stdarg.h>
+#include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 
 int acg_grow(void **v, size_t *cap, size_t need, size_t size)
@@ -65,6 +69,21 @@ char *acg_asprintf(const char *fmt, ...)
 	return p;
 }
 
+void acg_advise_huge_pages(void *p, size_t n)
+{
+#ifdef MADV_HUGEPAGE
+	const uintptr_t huge = (uintptr_t)2 << 20;
+	uintptr_t start = ((uintptr_t)p + huge - 1) & ~(huge - 1);
+	uintptr_t end = ((uintptr_t)p + n) & ~(huge - 1);
+
+	if (end > start)
+		(void)madvise((void *)start, end - start, MADV_HUGEPAGE);
+#else
+	(void)p;
+	(void)n;
+#endif
+}
+
 enum acg_status acg_read_stream(FILE *f, size_t max, char **buf, size_t *len)
 {
 	size_t cap = 0, n = 0, got, want;
@@ -73,9 +92,15 @@ enum acg_status acg_read_stream(FILE *f, size_t max, char **buf, size_t *len)
 
 	*buf = NULL;
 	*len = 0;
-	if (fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0 &&
-	    (uintmax_t)st.st_size > max)
-		return ACG_EINVAL;
+	if (fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0) {
+		if ((uintmax_t)st.st_size > max)
+			return ACG_EINVAL;
+		/* All of it at once (and the NUL, and a byte to see the end). */
+		if (!(p = malloc((size_t)st.st_size + 2)))
+			return ACG_ENOMEM;
+		cap = (size_t)st.st_size + 2;
+		acg_advise_huge_pages(p, cap);
+	}
 	for (;;) {
 		/* Room for 64 KiB more, never past max + 1 bytes and the NUL. */
 		want = n + 65536 < max + 2 ? n + 65536 : max + 2;
@@ -120,19 +145,123 @@ static _Thread_local bool json_alloc_failed_flag;
 
 /* The allocator jansson had before acg_init(): malloc unless the program set its own. */
 static void *(*json_malloc_before)(size_t) = malloc;
+static void (*json_free_before)(void *) = free;
 
-void acg_json_malloc_wraps(void *(*before)(size_t))
+/* The arena jansson allocates from in this thread, if any. */
+static _Thread_local struct acg_arena *json_arena;
+
+static void *arena_alloc(struct acg_arena *a, size_t size);
+
+void acg_json_malloc_wraps(void *(*before)(size_t), void (*before_free)(void *))
 {
 	json_malloc_before = before ? before : malloc;
+	json_free_before = before_free ? before_free : free;
 }
 
 void *acg_json_malloc(size_t size)
 {
-	void *p = json_malloc_before(size);
+	void *p = json_arena ? arena_alloc(json_arena, size) : json_malloc_before(size);
 
 	if (!p)
 		json_alloc_failed_flag = true;
 	return p;
+}
+
+void acg_json_free(void *p)
+{
+	if (!json_arena)
+		json_free_before(p);
+}
+
+bool acg_json_arena_ready(void)
+{
+	json_malloc_t m;
+	json_free_t f;
+
+	json_get_alloc_funcs(&m, &f);
+	return m == acg_json_malloc && f == acg_json_free;
+}
+
+void acg_json_arena_use(struct acg_arena *a)
+{
+	json_arena = a;
+}
+
+/* ---- the arena ----------------------------------------------------------- */
+
+#define ARENA_CHUNK ((size_t)8 << 20)
+#define ARENA_ALIGN (sizeof(max_align_t))
+
+struct arena_chunk {
+	struct arena_chunk *next;
+	size_t size; /* bytes of data */
+	size_t used;
+	max_align_t data[];
+};
+
+struct acg_arena {
+	struct arena_chunk *first;
+	struct arena_chunk *cur; /* allocations come from here; later chunks are unused */
+};
+
+struct acg_arena *acg_arena_new(void)
+{
+	return calloc(1, sizeof(struct acg_arena));
+}
+
+/* From the current chunk, else the next that has room, else a new one after it. */
+static void *arena_alloc(struct acg_arena *a, size_t size)
+{
+	struct arena_chunk *c = a->cur, *fresh;
+	size_t need, n;
+
+	if (size > SIZE_MAX - ARENA_CHUNK)
+		return NULL;
+	need = (size + ARENA_ALIGN - 1) / ARENA_ALIGN * ARENA_ALIGN;
+	while (c && c->size - c->used < need) {
+		c = c->next;
+		if (c)
+			c->used = 0;
+	}
+	if (!c) {
+		n = need > ARENA_CHUNK ? need : ARENA_CHUNK;
+		if (!(fresh = json_malloc_before(sizeof(*fresh) + n)))
+			return NULL;
+		acg_advise_huge_pages(fresh->data, n);
+		fresh->size = n;
+		fresh->used = 0;
+		if (a->cur) {
+			fresh->next = a->cur->next;
+			a->cur->next = fresh;
+		} else {
+			fresh->next = a->first;
+			a->first = fresh;
+		}
+		c = fresh;
+	}
+	a->cur = c;
+	c->used += need;
+	return (char *)c->data + c->used - need;
+}
+
+void acg_arena_reset(struct acg_arena *a)
+{
+	a->cur = a->first;
+	if (a->cur)
+		a->cur->used = 0;
+}
+
+void acg_arena_free(struct acg_arena *a)
+{
+	struct arena_chunk *c, *next;
+
+	if (!a)
+		return;
+	for (c = a->first; c; c = next) {
+		next = c->next;
+		json_free_before(c);
+	}
+	free(a);
 }
 
 void acg_json_alloc_watch(void)

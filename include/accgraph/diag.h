@@ -88,6 +88,13 @@ enum acg_status acg_diags_vadd(struct acg_diags *diags, enum acg_severity severi
 			       long column, const char *pointer, const char *fmt,
 			       va_list ap);
 
+/*
+ * Removes the entries after the first n (if there are more), so that a
+ * caller can take back what it added since it noted diags->n.  `lost` is
+ * left as it is.  NULL-safe.
+ */
+void acg_diags_truncate(struct acg_diags *diags, size_t n);
+
 /* Frees every entry and leaves the list empty and reusable.  NULL-safe. */
 void acg_diags_release(struct acg_diags *diags);
 

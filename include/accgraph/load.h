@@ -10,6 +10,11 @@
  *     offending value.
  * Members the format does not define are left out of the model with a
  * warning; they never make a file invalid.
+ *
+ * A large document (4 MiB or more) is parsed on the caller's thread and up
+ * to three more, one per further processor; the result does not depend on
+ * how many.  Call acg_init() first: it also lets the parse build its trees
+ * in arenas, without a malloc() per value.
  */
 #ifndef ACCGRAPH_LOAD_H
 #define ACCGRAPH_LOAD_H
@@ -20,14 +25,14 @@
 #include "accgraph/model.h"
 
 /*
- * The largest input accepted, in bytes: 1 GiB.  Loading takes about 15 times
- * the size of the file at its peak (jansson's tree of the whole document is
- * about 10.5 times the text; the model is small beside it): a system of a
- * million organisations and three million links is about 260 MB and needs
- * about 4 GB, so a file at the limit needs about 16 GB.  Larger files are
- * refused with a clear error ("too large") instead of exhausting memory, and
- * an endless stream (/dev/zero) is not read past it.  The CSV files of an
- * import are held to the same limit, each.
+ * The largest input accepted, in bytes: 1 GiB.  The text is held whole while
+ * it is loaded, with the model beside it; jansson's tree of the document is
+ * never whole (the large arrays are parsed a few ranges at a time), so the
+ * peak is about 3.5 times the size of the file: a system of a million
+ * organisations and three million links is about 800 MB and needs about
+ * 2.8 GB.  Larger files are refused with a clear error ("too large") instead
+ * of exhausting memory, and an endless stream (/dev/zero) is not read past
+ * it.  The CSV files of an import are held to the same limit, each.
  */
 #define ACG_MAX_INPUT_BYTES ((size_t)1 << 30)
 
