@@ -189,6 +189,8 @@ void acg_json_arena_use(struct acg_arena *a)
 
 /* ---- the arena ----------------------------------------------------------- */
 
+/* Chunks double from the first size to the last, so that a small tree takes little. */
+#define ARENA_FIRST_CHUNK ((size_t)64 << 10)
 #define ARENA_CHUNK ((size_t)8 << 20)
 #define ARENA_ALIGN (sizeof(max_align_t))
 
@@ -202,6 +204,7 @@ struct arena_chunk {
 struct acg_arena {
 	struct arena_chunk *first;
 	struct arena_chunk *cur; /* allocations come from here; later chunks are unused */
+	size_t next_size;        /* of the next chunk made */
 };
 
 struct acg_arena *acg_arena_new(void)
@@ -224,7 +227,11 @@ static void *arena_alloc(struct acg_arena *a, size_t size)
 			c->used = 0;
 	}
 	if (!c) {
-		n = need > ARENA_CHUNK ? need : ARENA_CHUNK;
+		if (a->next_size < ARENA_FIRST_CHUNK)
+			a->next_size = ARENA_FIRST_CHUNK;
+		n = need > a->next_size ? need : a->next_size;
+		if (a->next_size < ARENA_CHUNK)
+			a->next_size *= 2;
 		if (!(fresh = json_malloc_before(sizeof(*fresh) + n)))
 			return NULL;
 		acg_advise_huge_pages(fresh->data, n);

@@ -50,7 +50,7 @@ $(FUZZ_LIBRARY): $(FUZZ_LIB_OBJ)
 	$(AR) rcs $@ $^
 
 $(FUZZ_BUILD)/fuzz_%: tests/fuzz/fuzz_%.c $(FUZZ_LIBRARY) $(FUZZ_FLAGS_STAMP)
-	$(FUZZ_CC) $(ALL_CPPFLAGS) $(FUZZ_CFLAGS) -fsanitize=fuzzer -MMD -MP -MF $@.d \
+	$(FUZZ_CC) $(ALL_CPPFLAGS) -Isrc $(FUZZ_CFLAGS) -fsanitize=fuzzer -MMD -MP -MF $@.d \
 		-o $@ $< $(FUZZ_LIBRARY) $(LIBS)
 
 -include $(FUZZ_LIB_OBJ:.o=.d) $(FUZZ_BIN:=.d)

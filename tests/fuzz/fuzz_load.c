@@ -11,8 +11,12 @@
  *     the base, to the same normalised JSON;
  *   - when it is small, every analysis runs on it (graph, metrics, report,
  *     chains) and fails only for lack of memory or with igraph's reason.
+ * Valid or not, the input loads to the same result streamed in ranges of a
+ * few bytes, on one thread and on two, as parsed whole (load_tuning.h).
  */
 #include "fuzz.h"
+
+#include "load_tuning.h"
 
 int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
@@ -89,6 +93,59 @@ out:
 	acg_diags_release(&diags);
 }
 
+static void same_diags(const struct acg_diags *a, const struct acg_diags *b, const char *how)
+{
+	size_t i;
+
+	if (a->n != b->n)
+		fuzz_fail("%s: %zu diagnostics, the default load %zu", how, b->n, a->n);
+	for (i = 0; i < a->n; i++) {
+		const struct acg_diag *x = &a->v[i], *y = &b->v[i];
+
+		if (x->severity != y->severity || x->line != y->line || x->column != y->column ||
+		    strcmp(x->message, y->message) ||
+		    (x->pointer ? !y->pointer || strcmp(x->pointer, y->pointer) : !!y->pointer))
+			fuzz_fail("%s: diagnostic %zu is \"%s\" at %s, the default load's \"%s\" at %s",
+				  how, i, y->message, y->pointer ? y->pointer : "-", x->message,
+				  x->pointer ? x->pointer : "-");
+	}
+}
+
+/*
+ * The input loaded with other tunings: the same status, diagnostics and
+ * (normalised) model as the default load's (st, diags, json).
+ */
+static void same_as_tuned(const uint8_t *data, size_t size, enum acg_status st,
+			  const struct acg_diags *diags, const char *json, size_t len)
+{
+	static const struct acg_load_tuning tunings[] = {{true, 0, 0}, {false, 5, 0}, {false, 5, 1}};
+	static const char *const names[] = {"parsed whole", "ranges of 5 bytes",
+					    "ranges of 5 bytes, 1 worker"};
+	size_t i;
+
+	for (i = 0; i < sizeof(tunings) / sizeof(*tunings); i++) {
+		struct acg_diags d = ACG_DIAGS_INIT;
+		struct acg_model *m = NULL;
+		char *j = NULL;
+		size_t n = 0;
+		enum acg_status s;
+
+		s = acg_load_buffer_tuned((const char *)data, size, "fuzz.json", &tunings[i], &m, &d);
+		if (s != ACG_ENOMEM) {
+			if (s != st)
+				fuzz_fail("%s: status %d, the default load %d", names[i], (int)s,
+					  (int)st);
+			same_diags(diags, &d, names[i]);
+			if (m && json && acg_export_json_text(m, &j, &n) == ACG_OK &&
+			    (n != len || memcmp(j, json, len)))
+				fuzz_fail("%s: another model than the default load's", names[i]);
+		}
+		free(j);
+		acg_model_free(m);
+		acg_diags_release(&d);
+	}
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	struct acg_diags diags = ACG_DIAGS_INIT;
@@ -102,13 +159,17 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	fuzz_check_diags(&diags);
 	if ((st == ACG_OK) != (m != NULL))
 		fuzz_fail("acg_load_buffer: status %d with model %p", (int)st, (void *)m);
-	if (st != ACG_OK)
+	if (st != ACG_OK) {
+		if (st == ACG_EINVAL)
+			same_as_tuned(data, size, st, &diags, NULL, 0);
 		goto out;
+	}
 	if (diags.errors)
 		fuzz_fail("acg_load_buffer: ACG_OK with %zu errors", diags.errors);
 
 	if (acg_export_json_text(m, &json, &len) != ACG_OK)
 		goto out;
+	same_as_tuned(data, size, st, &diags, json, len);
 	if (strlen(json) != len)
 		fuzz_fail("normalised JSON: length %zu, strlen %zu", len, strlen(json));
 	acg_diags_release(&diags);
