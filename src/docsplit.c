@@ -23,6 +23,8 @@ struct acg_docrange {
 	enum acg_status status;  /* of the parse, once parsed */
 	json_t *elements;        /* the parse's result */
 	struct acg_arena *arena; /* where it was built; NULL: by malloc() */
+	size_t member;           /* whose elements: an index into members */
+	void *digest;            /* digest()'s result */
 };
 
 /*
@@ -122,10 +124,16 @@ static bool skip_value(struct scan *s)
 static int add_range(struct scan *s, size_t start, size_t end)
 {
 	struct acg_docsplit *ds = s->ds;
+	struct acg_docrange *r;
 
 	if (acg_grow((void **)&ds->ranges, &ds->ranges_cap, ds->n_ranges + 1, sizeof(*ds->ranges)))
 		return -1;
-	ds->ranges[ds->n_ranges++] = (struct acg_docrange){start, end, RANGE_WAITING, ACG_OK, NULL, NULL};
+	r = &ds->ranges[ds->n_ranges++];
+	memset(r, 0, sizeof(*r));
+	r->start = start;
+	r->end = end;
+	r->state = RANGE_WAITING;
+	r->member = ds->n_members; /* the member being scanned */
 	return 0;
 }
 
@@ -339,8 +347,13 @@ static struct acg_arena *take_arena(struct acg_docsplit_pool *pool)
  * range.  The spares never outnumber the window's ranges, for which
  * `spare` has room.
  */
-static void drop_range(struct acg_docsplit_pool *pool, struct acg_docrange *r)
+static void drop_range(struct acg_docsplit *ds, struct acg_docrange *r)
 {
+	struct acg_docsplit_pool *pool = ds->pool;
+
+	if (r->digest)
+		ds->drop_digest(r->digest);
+	r->digest = NULL;
 	if (r->arena) {
 		acg_arena_reset(r->arena);
 		pool->spare[pool->n_spare++] = r->arena;
@@ -363,6 +376,7 @@ static bool parse_one(struct acg_docsplit *ds)
 	struct acg_arena *arena;
 	json_t *elements;
 	enum acg_status st;
+	void *digest = NULL;
 
 	if (pool->stopping || pool->claim >= ds->n_ranges || pool->claim >= ds->next + pool->window)
 		return false;
@@ -372,8 +386,11 @@ static bool parse_one(struct acg_docsplit *ds)
 	pthread_mutex_unlock(&pool->lock);
 	/* Without an arena (out of memory) the range is parsed with malloc(). */
 	st = parse_range(ds, r, arena, &elements);
+	if (!st && ds->digest)
+		digest = ds->digest(ds->digest_arg, &ds->members[r->member], elements);
 	pthread_mutex_lock(&pool->lock);
 	r->arena = arena;
+	r->digest = digest;
 	r->elements = elements;
 	r->status = st;
 	r->state = RANGE_PARSED;
@@ -430,21 +447,23 @@ enum acg_status acg_docsplit_start(struct acg_docsplit *ds, unsigned workers)
 	return ACG_OK;
 }
 
-enum acg_status acg_docsplit_next(struct acg_docsplit *ds, json_t **elements)
+enum acg_status acg_docsplit_next(struct acg_docsplit *ds, json_t **elements, void **digest)
 {
 	struct acg_docsplit_pool *pool = ds->pool;
 	struct acg_docrange *r = &ds->ranges[ds->next];
 	enum acg_status st;
 
 	*elements = NULL;
+	*digest = NULL;
 	pthread_mutex_lock(&pool->lock);
 	if (ds->next)
-		drop_range(pool, &ds->ranges[ds->next - 1]);
+		drop_range(ds, &ds->ranges[ds->next - 1]);
 	while (r->state != RANGE_PARSED)
 		if (!parse_one(ds))
 			pthread_cond_wait(&pool->changed, &pool->lock);
 	st = r->status;
 	*elements = r->elements;
+	*digest = r->digest;
 	r->state = RANGE_TAKEN;
 	ds->next++;
 	pthread_cond_broadcast(&pool->changed);
@@ -466,7 +485,7 @@ void acg_docsplit_release(struct acg_docsplit *ds)
 			pthread_join(pool->threads[i], NULL);
 		free(pool->threads);
 		for (i = 0; i < ds->n_ranges; i++)
-			drop_range(pool, &ds->ranges[i]);
+			drop_range(ds, &ds->ranges[i]);
 		for (i = 0; i < pool->n_spare; i++)
 			acg_arena_free(pool->spare[i]);
 		free(pool->spare);

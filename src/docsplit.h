@@ -59,6 +59,17 @@ struct acg_docsplit {
 	size_t ranges_cap;
 	size_t next;                    /* the range acg_docsplit_next() hands over next */
 	struct acg_docsplit_pool *pool; /* the parse's threads; NULL before start */
+
+	/*
+	 * Optional, set before acg_docsplit_start(): work done on each range's
+	 * elements by the thread that parsed them, right after the parse, so
+	 * that it is done in parallel.  digest() must be thread-safe; its
+	 * result (NULL allowed) is handed over with the elements and dropped
+	 * with them by drop_digest().
+	 */
+	void *(*digest)(void *arg, const struct acg_docmember *member, const json_t *elements);
+	void (*drop_digest)(void *digest);
+	void *digest_arg;
 };
 
 /*
@@ -91,14 +102,14 @@ enum acg_status acg_docsplit_start(struct acg_docsplit *ds, unsigned workers);
 
 /*
  * The next range's elements as a JSON array, in document order, in
- * *elements.  The array belongs to *ds and stays valid until the next call or
- * acg_docsplit_release(); the caller must neither drop it (json_decref) nor
- * keep any part of it.  (It may live in an arena, util.h, which a later call
+ * *elements, and their digest (or NULL) in *digest.  Both belong to *ds and
+ * stay valid until the next call or acg_docsplit_release(); the caller must
+ * neither drop the array (json_decref) nor keep any part of it.  (It may live in an arena, util.h, which a later call
  * reuses.)  The caller's thread parses ranges too while it waits.  Returns
  * ACG_OK; ACG_EINVAL when the range is not JSON (see above); ACG_ENOMEM.
  * Call it at most n_ranges times, after acg_docsplit_start().
  */
-enum acg_status acg_docsplit_next(struct acg_docsplit *ds, json_t **elements);
+enum acg_status acg_docsplit_next(struct acg_docsplit *ds, json_t **elements, void **digest);
 
 /*
  * Stops the threads (waiting for a parse in progress), drops the ranges not

@@ -63,6 +63,18 @@ struct loader {
 	struct link_key *link_keys;
 	size_t link_keys_cap;
 	size_t link_keys_n;
+
+	/*
+	 * Digest mode (a parse thread's, digest_range()): elements checked into
+	 * a model of their own, m, with nothing reported (errors and warnings
+	 * only counted) and nothing looked up in the model being loaded except
+	 * its sources, in `sources_of`; the names of link ends and types are
+	 * left in the d_* members for the loading thread to look up.
+	 */
+	bool digest;
+	const struct acg_model *sources_of; /* m, except in digest mode */
+	size_t warnings;
+	const char *d_from, *d_to, *d_type;
 };
 
 /* ---- reporting ------------------------------------------------------- */
@@ -99,6 +111,7 @@ static void warning(struct loader *L, const char *fmt, ...)
 {
 	va_list ap;
 
+	L->warnings++;
 	va_start(ap, fmt);
 	report(L, ACG_WARNING, fmt, ap);
 	va_end(ap);
@@ -136,6 +149,8 @@ static const char *integer_kind_of(const json_t *v)
 
 static int ptr_append(struct loader *L, const char *s, size_t n)
 {
+	if (L->digest) /* nothing is reported: no pointer is kept */
+		return 0;
 	if (acg_grow((void **)&L->ptr, &L->ptr_cap, L->ptr_len + n + 1, 1)) {
 		nomem(L);
 		return -1;
@@ -168,7 +183,8 @@ static size_t ptr_push_index(struct loader *L, size_t i)
 	char buf[32];
 	size_t mark = L->ptr_len;
 
-	ptr_append(L, buf, (size_t)snprintf(buf, sizeof(buf), "/%zu", i));
+	if (!L->digest)
+		ptr_append(L, buf, (size_t)snprintf(buf, sizeof(buf), "/%zu", i));
 	return mark;
 }
 
@@ -342,7 +358,7 @@ static void want_source_refs(struct loader *L, const json_t *v, struct acg_refs 
 		mark = ptr_push_index(L, i);
 		s = want_name(L, e, "a source id");
 		if (s) {
-			src = acg_model_find_source(L->m, s);
+			src = acg_model_find_source(L->sources_of, s);
 			for (j = 0; j < out->n && out->v[j] != src; j++)
 				;
 			if (src == ACG_NONE)
@@ -578,6 +594,10 @@ static size_t want_type(struct loader *L, const json_t *v, bool is_link)
 
 	if (!name)
 		return ACG_NONE;
+	if (L->digest) {
+		L->d_type = name;
+		return ACG_NONE;
+	}
 	t = acg_type_find(table, name);
 	if (declared && (t == ACG_NONE || !table->v[t].declared)) {
 		error(L, "%s type \"%s\" is not declared in %s", what, name,
@@ -649,7 +669,7 @@ static void org_member(struct loader *L, const json_t *obj, struct acg_org *o, s
 {
 	if (!strcmp(key, "id")) {
 		const char *id = want_name(L, v, "an organisation id");
-		size_t first = id ? acg_model_find_org(L->m, id) : ACG_NONE;
+		size_t first = id && !L->digest ? acg_model_find_org(L->m, id) : i;
 
 		if (id && first != i)
 			error(L, "duplicate organisation id \"%s\" (first at /organisations/%zu)", id,
@@ -779,13 +799,17 @@ static size_t link_key_add(struct loader *L, size_t from, size_t to, size_t type
 }
 
 /* A link end: the index of the organisation it names, or ACG_NONE. */
-static size_t want_org_ref(struct loader *L, const json_t *v)
+static size_t want_org_ref(struct loader *L, const json_t *v, const char **digest_id)
 {
 	const char *id = want_name(L, v, "an organisation id");
 	size_t o;
 
 	if (!id)
 		return ACG_NONE;
+	if (L->digest) {
+		*digest_id = id;
+		return ACG_NONE;
+	}
 	o = acg_model_find_org(L->m, id);
 	if (o == ACG_NONE)
 		error(L, "no organisation has id \"%s\"", id);
@@ -799,9 +823,9 @@ static void link_member(struct loader *L, const json_t *obj, struct acg_link *l,
 	const char *s;
 
 	if (!strcmp(key, "from")) {
-		l->from = want_org_ref(L, v);
+		l->from = want_org_ref(L, v, &L->d_from);
 	} else if (!strcmp(key, "to")) {
-		l->to = want_org_ref(L, v);
+		l->to = want_org_ref(L, v, &L->d_to);
 		from = json_object_get(obj, "from");
 		if (json_is_string(v) && *json_string_value(v) && json_is_string(from) &&
 		    !strcmp(json_string_value(from), json_string_value(v)))
@@ -890,7 +914,8 @@ static void check_link(struct loader *L, const json_t *e, size_t j)
 		error(L, "expected a link object, got %s", kind_of(e));
 		return;
 	}
-	check_duplicate_link(L, e, j);
+	if (!L->digest)
+		check_duplicate_link(L, e, j);
 	json_object_foreach((json_t *)e, key, v) {
 		size_t mark = ptr_push_key(L, key);
 
@@ -1043,7 +1068,7 @@ static void collect_org(struct loader *L, const json_t *e)
 	if (!json_is_string(id) || !*json_string_value(id))
 		return;
 	if (!(o->id = acg_strdup(json_string_value(id))) ||
-	    acg_model_index_org(L->m, L->m->norgs - 1, NULL) == ACG_ENOMEM)
+	    (!L->digest && acg_model_index_org(L->m, L->m->norgs - 1, NULL) == ACG_ENOMEM))
 		nomem(L);
 }
 
@@ -1147,6 +1172,7 @@ static int loader_init(struct loader *L, const char *name, struct acg_diags *dia
 	L->file = name;
 	L->diags = diags;
 	L->m = acg_model_new();
+	L->sources_of = L->m;
 	return L->m && !ptr_append(L, "", 0) ? 0 : -1;
 }
 
@@ -1231,9 +1257,164 @@ static bool links_before_organisations(const struct acg_docsplit *ds)
 }
 
 /*
+ * A range's elements digested by the thread that parsed it: each checked
+ * into a model of the range's own (`part`, element k its organisation or
+ * link k) as far as that can be done without the model being loaded.
+ */
+struct digested {
+	bool clean; /* no error and no warning so far: the element may be taken */
+	const char *from, *to, *type; /* names to look up, in the range's tree */
+};
+
+struct digest {
+	struct acg_model *part;
+	struct digested *el;
+};
+
+static void drop_digest(void *p)
+{
+	struct digest *d = p;
+
+	if (d) {
+		acg_model_free(d->part);
+		free(d->el);
+		free(d);
+	}
+}
+
+/*
+ * docsplit's digest(), on a parse thread: the elements checked in digest
+ * mode.  `arg` is the model being loaded, read only for its sources (all
+ * collected before the parse began).  NULL when out of memory: the loading
+ * thread then checks the range itself.
+ */
+static void *digest_range(void *arg, const struct acg_docmember *member, const json_t *elements)
+{
+	bool is_links = !strcmp(member->key, "links");
+	struct digest *d = calloc(1, sizeof(*d));
+	struct loader W;
+	const json_t *e;
+	size_t k, errors, warnings;
+
+	memset(&W, 0, sizeof(W));
+	W.digest = true;
+	W.sources_of = arg;
+	if (!d || !(d->el = calloc(json_array_size(elements) + 1, sizeof(*d->el))) ||
+	    !(W.m = d->part = acg_model_new()))
+		goto fail;
+	json_array_foreach(elements, k, e) {
+		errors = W.errors;
+		warnings = W.warnings;
+		W.d_from = W.d_to = W.d_type = NULL;
+		if (is_links) {
+			check_link(&W, e, k);
+		} else {
+			collect_org(&W, e);
+			if (!W.status)
+				check_organisation(&W, e, k);
+		}
+		if (W.status)
+			goto fail;
+		d->el[k] = (struct digested){W.errors == errors && W.warnings == warnings, W.d_from,
+					     W.d_to, W.d_type};
+	}
+	return d;
+fail:
+	drop_digest(d);
+	return NULL;
+}
+
+/*
+ * The type named `name` if it can be taken as it is: known, and declared if
+ * the document declares its types.  ACG_NONE sends the element to its full
+ * check, which interns a type or reports it.
+ */
+static size_t known_type(struct loader *L, const char *name, bool is_link)
+{
+	const struct acg_type_table *table = is_link ? &L->m->link_types : &L->m->org_types;
+	bool declared = is_link ? L->m->link_types_declared : L->m->org_types_declared;
+	size_t t = acg_type_find(table, name);
+
+	return t != ACG_NONE && (!declared || table->v[t].declared) ? t : ACG_NONE;
+}
+
+/*
+ * Organisation i, element e, digested as `pre`: taken into the model when
+ * its id is new and its type known, else checked in full (which reports
+ * why).  Either way the model ends as check_organisation() leaves it.
+ */
+static void take_org(struct loader *L, const json_t *e, size_t i, struct acg_org *pre,
+		     const struct digested *d)
+{
+	struct acg_org *o;
+	enum acg_status st;
+	size_t t;
+
+	if (!d->clean) {
+		collect_org(L, e);
+		if (!L->status)
+			check_organisation(L, e, i);
+		return;
+	}
+	if (!(o = acg_model_add_org(L->m))) {
+		nomem(L);
+		return;
+	}
+	/* As collect_org() leaves it: a clean organisation has an id. */
+	o->id = pre->id;
+	pre->id = NULL;
+	if ((st = acg_model_index_org(L->m, i, NULL)) == ACG_ENOMEM) {
+		nomem(L);
+		return;
+	}
+	if (st || (t = known_type(L, d->type, false)) == ACG_NONE) {
+		check_organisation(L, e, i);
+		return;
+	}
+	pre->id = o->id;
+	*o = *pre;
+	o->type = t;
+	L->m->org_types.v[t].uses++;
+	memset(pre, 0, sizeof(*pre));
+}
+
+/* Link j, element e, digested as `pre`: as take_org() for a link. */
+static void take_link(struct loader *L, const json_t *e, size_t j, struct acg_link *pre,
+		      const struct digested *d)
+{
+	struct acg_link *l;
+	size_t f, t, ty;
+
+	if (!d->clean) {
+		check_link(L, e, j);
+		return;
+	}
+	f = acg_model_find_org(L->m, d->from);
+	t = acg_model_find_org(L->m, d->to);
+	ty = known_type(L, d->type, true);
+	/* Different ids are different organisations: a clean link has from != to. */
+	if (f == ACG_NONE || t == ACG_NONE || ty == ACG_NONE ||
+	    link_key_add(L, f, t, ty, j) != ACG_NONE) {
+		if (!L->status)
+			check_link(L, e, j);
+		return;
+	}
+	if (!(l = acg_model_add_link(L->m))) {
+		nomem(L);
+		return;
+	}
+	*l = *pre;
+	l->from = f;
+	l->to = t;
+	l->type = ty;
+	L->m->link_types.v[ty].uses++;
+	memset(pre, 0, sizeof(*pre));
+}
+
+/*
  * The elements of a streamed array member, range by range (each range's tree
- * is dropped by the next acg_docsplit_next()).  ACG_EINVAL: a range is not
- * JSON.
+ * is dropped by the next acg_docsplit_next()), taken from their digests
+ * where there are.  ACG_EINVAL: a range is not JSON.
  */
 static enum acg_status check_streamed(struct loader *L, struct acg_docsplit *ds,
 				      const struct acg_docmember *m)
@@ -1241,14 +1422,21 @@ static enum acg_status check_streamed(struct loader *L, struct acg_docsplit *ds,
 	bool is_links = !strcmp(m->key, "links");
 	size_t r, k, i = 0, mark;
 	json_t *elements, *e;
+	struct digest *d;
+	void *p;
 	enum acg_status st;
 
 	for (r = 0; r < m->n_ranges && !L->status; r++) {
-		if ((st = acg_docsplit_next(ds, &elements)))
+		if ((st = acg_docsplit_next(ds, &elements, &p)))
 			return st;
+		d = p;
 		json_array_foreach(elements, k, e) {
 			mark = ptr_push_index(L, i);
-			if (is_links) {
+			if (d && is_links) {
+				take_link(L, e, i, &d->part->links[k], &d->el[k]);
+			} else if (d) {
+				take_org(L, e, i, &d->part->orgs[k], &d->el[k]);
+			} else if (is_links) {
 				check_link(L, e, i);
 			} else {
 				collect_org(L, e);
@@ -1297,6 +1485,18 @@ static enum acg_status load_streamed(const char *text, size_t len, const char *n
 		if (!ds.members[i].split)
 			st = acg_docsplit_parse(text + ds.members[i].start,
 						ds.members[i].end - ds.members[i].start, &values[i]);
+	for (i = 0; !st && i < ds.n_members; i++) {
+		m = &ds.members[i];
+		if (!strcmp(m->key, "organisation_types") || !strcmp(m->key, "link_types"))
+			collect_vocabulary(&L, values[i], m->key[0] == 'l');
+		else if (!strcmp(m->key, "sources"))
+			collect_sources(&L, values[i]);
+	}
+	if (!st && L.status)
+		st = L.status;
+	ds.digest = digest_range;
+	ds.drop_digest = drop_digest;
+	ds.digest_arg = L.m;
 	if (!st)
 		st = acg_docsplit_start(&ds, tuning->workers);
 	if (st == ACG_ENOMEM)
@@ -1304,13 +1504,6 @@ static enum acg_status load_streamed(const char *text, size_t len, const char *n
 	if (st)
 		goto out;
 
-	for (i = 0; i < ds.n_members; i++) {
-		m = &ds.members[i];
-		if (!strcmp(m->key, "organisation_types") || !strcmp(m->key, "link_types"))
-			collect_vocabulary(&L, values[i], m->key[0] == 'l');
-		else if (!strcmp(m->key, "sources"))
-			collect_sources(&L, values[i]);
-	}
 	for (i = 0; i < ds.n_members && !L.status; i++) {
 		m = &ds.members[i];
 		mark = ptr_push_key(&L, m->key);
