@@ -1040,7 +1040,7 @@ static igraph_error_t section_mutual(struct ctx *c)
 	igraph_vector_int_t memb, csize;
 	igraph_integer_t e, nc, k, i;
 	struct buf b = {NULL, 0, 0};
-	size_t npairs = 0, ncycles = 0, r, in_cycles = 0;
+	size_t npairs = 0, ncycles = 0, r, in_cycles = 0, *cstart = NULL, *member = NULL;
 	igraph_error_t err;
 
 	if (!s)
@@ -1073,17 +1073,27 @@ static igraph_error_t section_mutual(struct ctx *c)
 		NEED(!acg_table_set_text(pairs, r, 3, b.s));
 	}
 	TRY(igraph_connected_components(g, &memb, &csize, &nc, IGRAPH_STRONG));
+	/*
+	 * The members of component k in file order are member[cstart[k] ..
+	 * cstart[k + 1]): a counting sort, so that finding each cycle's first
+	 * member and listing its members is linear, not a scan of every
+	 * organisation per member.
+	 */
+	NEED(cstart = calloc((size_t)nc + 2, sizeof(*cstart)));
+	NEED(member = malloc(((size_t)igraph_vcount(g) + 1) * sizeof(*member)));
+	for (k = 0; k < nc; k++)
+		cstart[k + 1] = cstart[k] + (size_t)VECTOR(csize)[k];
+	for (i = 0; i < igraph_vcount(g); i++)
+		member[cstart[VECTOR(memb)[i]]++] = (size_t)i;
+	/* cstart[k] is now the end of component k: shift back to the starts. */
+	memmove(cstart + 1, cstart, (size_t)nc * sizeof(*cstart));
+	cstart[0] = 0;
 	/* Cycles in order of their first member in the file. */
 	for (i = 0; i < igraph_vcount(g); i++) {
 		igraph_integer_t comp = VECTOR(memb)[i];
-		bool first = true;
+		size_t q;
 
-		if (VECTOR(csize)[comp] < 2)
-			continue;
-		for (k = 0; k < i; k++)
-			if (VECTOR(memb)[k] == comp)
-				first = false;
-		if (!first)
+		if (VECTOR(csize)[comp] < 2 || member[cstart[comp]] != (size_t)i)
 			continue;
 		ncycles++;
 		in_cycles += (size_t)VECTOR(csize)[comp];
@@ -1092,9 +1102,9 @@ static igraph_error_t section_mutual(struct ctx *c)
 		acg_table_set_number(cycles, r, 1, (double)VECTOR(csize)[comp], true);
 		b.n = 0;
 		NEED(!buf_add(&b, ""));
-		for (k = i; k < igraph_vcount(g); k++)
-			if (VECTOR(memb)[k] == comp)
-				NEED(!buf_addf(&b, "%s%s", k > i ? "; " : "", org_name(c, (size_t)k)));
+		for (q = cstart[comp]; q < cstart[comp + 1]; q++)
+			NEED(!buf_addf(&b, "%s%s", q > cstart[comp] ? "; " : "",
+				       org_name(c, member[q])));
 		NEED(!acg_table_set_text(cycles, r, 2, b.s));
 	}
 	if (!npairs && !ncycles)
@@ -1122,6 +1132,8 @@ out:
 	acg_table_free(pairs);
 	acg_table_free(cycles);
 	free(b.s);
+	free(cstart);
+	free(member);
 	igraph_vector_int_destroy(&memb);
 	igraph_vector_int_destroy(&csize);
 	return err;
@@ -1160,34 +1172,63 @@ static igraph_error_t dominators(const struct ctx *c, double *dominated)
 	return err;
 }
 
-/* Whether the first link (in file order) between a and z runs from z to a. */
-static bool first_link_runs_back(const struct ctx *c, size_t a, size_t z)
+/*
+ * The links of every bridge, in file order: bridge k (the k-th edge of br, an
+ * edge of the undirected view u) has the links idx[start[k] .. start[k + 1]).
+ * One pass over the links, each placed by its edge of u (igraph_get_eid, a
+ * binary search): O(links log degree), where scanning every link for every
+ * bridge took O(links x bridges).  0, -1 when out of memory, or the igraph
+ * error in *err.
+ */
+static int bridge_links(const struct ctx *c, const igraph_vector_int_t *br, size_t **start,
+			size_t **idx, igraph_error_t *err)
 {
-	size_t k, j, first_az = ACG_NONE, first_za = ACG_NONE;
+	const igraph_t *u = &c->und->g;
+	size_t nb = (size_t)igraph_vector_int_size(br), j, k, *of_edge = NULL, *fill = NULL;
+	igraph_integer_t e;
 
-	FOR_OUT_LINKS(c, a, k, j)
-		if (c->m->links[j].to == z && first_az == ACG_NONE)
-			first_az = j;
-	FOR_OUT_LINKS(c, z, k, j)
-		if (c->m->links[j].to == a && first_za == ACG_NONE)
-			first_za = j;
-	return first_za < first_az;
-}
-
-/* The types of every link between a and z in file order, "(back)" for z -> a. */
-static int pair_types(const struct ctx *c, struct buf *b, size_t a, size_t z)
-{
-	size_t j, n = 0;
-
+	*start = calloc(nb + 2, sizeof(**start));
+	*idx = NULL;
+	of_edge = malloc(((size_t)igraph_ecount(u) + 1) * sizeof(*of_edge));
+	if (!*start || !of_edge)
+		goto fail;
+	for (e = 0; e < igraph_ecount(u); e++)
+		of_edge[e] = ACG_NONE;
+	for (k = 0; k < nb; k++)
+		of_edge[VECTOR(*br)[k]] = k;
+	/* of_edge[j's edge] for every link j, kept in fill meanwhile. */
+	if (!(fill = malloc((c->m->nlinks + 1) * sizeof(*fill))))
+		goto fail;
 	for (j = 0; j < c->m->nlinks; j++) {
 		const struct acg_link *l = &c->m->links[j];
-		bool fwd = l->from == a && l->to == z, back = l->from == z && l->to == a;
 
-		if ((fwd || back) && buf_addf(b, "%s%s%s", n++ ? ", " : "", link_type_name(c, j),
-					      back ? " (back)" : ""))
-			return -1;
+		if ((*err = igraph_get_eid(u, &e, (igraph_integer_t)l->from,
+					   (igraph_integer_t)l->to, IGRAPH_UNDIRECTED, true)))
+			goto fail;
+		fill[j] = of_edge[e];
+		if (fill[j] != ACG_NONE)
+			(*start)[fill[j] + 1]++;
 	}
+	for (k = 0; k < nb; k++)
+		(*start)[k + 1] += (*start)[k];
+	if (!(*idx = malloc(((*start)[nb] + 1) * sizeof(**idx))))
+		goto fail;
+	/* Placed in file order: of_edge now counts the links placed per bridge. */
+	for (k = 0; k < nb; k++)
+		of_edge[k] = 0;
+	for (j = 0; j < c->m->nlinks; j++)
+		if ((k = fill[j]) != ACG_NONE)
+			(*idx)[(*start)[k] + of_edge[k]++] = j;
+	free(of_edge);
+	free(fill);
 	return 0;
+fail:
+	free(of_edge);
+	free(fill);
+	free(*start);
+	free(*idx);
+	*start = *idx = NULL;
+	return -1;
 }
 
 static igraph_error_t section_spof(struct ctx *c)
@@ -1201,7 +1242,7 @@ static igraph_error_t section_spof(struct ctx *c)
 	struct acg_table *dt = NULL, *at = NULL, *bt = NULL;
 	igraph_vector_int_t ap, br;
 	double *dominated = NULL;
-	size_t i, r, count = 0, most = ACG_NONE;
+	size_t i, r, count = 0, most = ACG_NONE, *bl_start = NULL, *bl = NULL;
 	igraph_integer_t k;
 	igraph_error_t err;
 
@@ -1235,27 +1276,34 @@ static igraph_error_t section_spof(struct ctx *c)
 	TRY(igraph_bridges(u, &br));
 	igraph_vector_int_sort(&br);
 	NEED(bt = new_table(bcols));
+	if (bridge_links(c, &br, &bl_start, &bl, &err)) {
+		if (!err)
+			err = IGRAPH_ENOMEM;
+		goto out;
+	}
 	for (k = 0; k < igraph_vector_int_size(&br); k++) {
-		igraph_integer_t e = VECTOR(br)[k];
-
-		size_t a = (size_t)IGRAPH_FROM(u, e), z = (size_t)IGRAPH_TO(u, e);
-		struct buf b = {NULL, 0, 0};
-
 		/*
 		 * Written the way its first link (in file order) runs; the types are
 		 * those of every link of the pair, "(back)" marking one that runs
 		 * the other way.
 		 */
-		if (first_link_runs_back(c, a, z)) {
-			size_t t = a;
+		const struct acg_link *first = &c->m->links[bl[bl_start[k]]];
+		struct buf b = {NULL, 0, 0};
+		int bad;
+		size_t q;
 
-			a = z;
-			z = t;
-		}
 		NEED((r = acg_table_add_row(bt)) != (size_t)-1);
-		NEED(!acg_table_set_text(bt, r, 0, c->m->orgs[a].id));
-		NEED(!acg_table_set_text(bt, r, 1, c->m->orgs[z].id));
-		if (buf_add(&b, "") || pair_types(c, &b, a, z) || acg_table_set_text(bt, r, 2, b.s)) {
+		NEED(!acg_table_set_text(bt, r, 0, c->m->orgs[first->from].id));
+		NEED(!acg_table_set_text(bt, r, 1, c->m->orgs[first->to].id));
+		bad = buf_add(&b, "");
+		for (q = bl_start[k]; !bad && q < bl_start[k + 1]; q++) {
+			size_t j = bl[q];
+
+			bad = buf_addf(&b, "%s%s%s", q > bl_start[k] ? ", " : "",
+				       link_type_name(c, j),
+				       c->m->links[j].from != first->from ? " (back)" : "");
+		}
+		if (bad || acg_table_set_text(bt, r, 2, b.s)) {
 			free(b.s);
 			err = IGRAPH_ENOMEM;
 			goto out;
@@ -1291,6 +1339,8 @@ out:
 	acg_table_free(at);
 	acg_table_free(bt);
 	free(dominated);
+	free(bl_start);
+	free(bl);
 	igraph_vector_int_destroy(&ap);
 	igraph_vector_int_destroy(&br);
 	return err;

@@ -3,9 +3,10 @@
  *
  * Every figure is computed by igraph where igraph has the algorithm; the
  * accountability-specific ones (apexes, brokerage, effective size) are
- * written over igraph's graphs.  Values are doubles; an empty value (an
- * organisation that reaches no apex, the constraint of an isolated
- * organisation) is NaN.
+ * written over igraph's graphs, and so is Burt's constraint, whose igraph
+ * code is quadratic in a hub's degree (see ACG_METRIC_CONSTRAINT).  Values
+ * are doubles; an empty value (an organisation that reaches no apex, the
+ * constraint of an isolated organisation) is NaN.
  */
 #ifndef ACCGRAPH_METRICS_H
 #define ACCGRAPH_METRICS_H
@@ -30,7 +31,16 @@ enum acg_metric {
 				    solver then returns one of the solutions) */
 	ACG_METRIC_AUTHORITY,    /* Kleinberg authority score, collapsed, max scaled to 1 */
 	ACG_METRIC_CORENESS,     /* k-core number, undirected, collapsed */
-	ACG_METRIC_CONSTRAINT,   /* Burt's constraint, undirected, weights summed (igraph) */
+	ACG_METRIC_CONSTRAINT,   /* Burt's constraint, undirected, weights summed: igraph
+				    0.10's igraph_constraint values, the same terms added
+				    in the same order (so equal to the last bit where
+				    both are compiled without fused multiply-add), in
+				    time near-linear for hubs: C_i = sum over i's
+				    contacts j of (p_ij + sum over common contacts q of
+				    p_iq p_qj)^2, p_xy = w_xy / (x's summed weight);
+				    two-step contacts that are not contacts are not
+				    summed (igraph's code, not its documentation); NaN
+				    for an organisation without links */
 	ACG_METRIC_APEX_DISTANCE, /* fewest links up to any apex; NaN if none is reachable */
 	ACG_METRIC_APEXES,       /* apexes reached by upward chains, itself included */
 	ACG_METRIC_COMMUNITY,    /* Leiden modularity community, undirected, collapsed;
