@@ -435,15 +435,15 @@ static igraph_error_t constraint_into(const struct acg_weighted *u, double *dst)
 	return err;
 }
 
-#define LEIDEN_RUNS 10
-
 /*
  * Leiden communities optimising modularity: node weights are degrees and the
- * resolution 1/(2m), as igraph's documentation prescribes for modularity.
- * Communities are renumbered from 1 in order of their first member, so the
- * labels do not depend on igraph's internal numbering.
+ * resolution 1/(2m), as igraph's documentation prescribes for modularity; the
+ * best of `runs` runs (see ACG_LEIDEN_RUNS).  Communities are renumbered from
+ * 1 in order of their first member, so the labels do not depend on igraph's
+ * internal numbering.
  */
-static igraph_error_t community_into(const igraph_t *g, double *dst, unsigned long seed)
+static igraph_error_t community_into(const igraph_t *g, double *dst, unsigned long seed,
+				     int runs)
 {
 	igraph_integer_t n = igraph_vcount(g), m = igraph_ecount(g), i, nb = 0, nb_trial, run;
 	igraph_vector_int_t membership, degree, trial;
@@ -480,10 +480,10 @@ static igraph_error_t community_into(const igraph_t *g, double *dst, unsigned lo
 		VECTOR(node_weights)[i] = (igraph_real_t)VECTOR(degree)[i];
 	/*
 	 * Leiden finds a local optimum that depends on the random order of its
-	 * moves: keep the best of LEIDEN_RUNS runs, all from the one seed.
+	 * moves: keep the best of `runs` runs, all from the one seed.
 	 */
 	igraph_rng_seed(igraph_rng_default(), seed);
-	for (run = 0; run < LEIDEN_RUNS; run++) {
+	for (run = 0; run < runs; run++) {
 		TRY(igraph_community_leiden(g, NULL, &node_weights, 1.0 / (2.0 * (double)m), 0.01,
 					    false, -1, &trial, &nb_trial, &quality));
 		if (run == 0 || quality > best_quality) {
@@ -548,33 +548,112 @@ static igraph_error_t apex_distance_into(const igraph_t *g, double *dst)
 	return err;
 }
 
-/* apexes: for every apex, each organisation that reaches it counts it. */
-static igraph_error_t apexes_into(const igraph_t *g, double *dst)
+void acg_apex_lists_free(struct acg_apex_lists *a)
 {
-	igraph_integer_t n = igraph_vcount(g), i, k;
-	igraph_vector_int_t outdeg, reach;
-	igraph_error_t err;
+	free(a->apex_vertex);
+	free(a->start);
+	free(a->list);
+	memset(a, 0, sizeof(*a));
+}
 
+/*
+ * Searches up from every apex against the arrows (in-neighbours in `in`),
+ * with seen[v] == k + 1 once apex k's search has reached v, so that no
+ * search clears anything.  Counts into a->start[v + 1] when `fill` is false;
+ * else appends k to v's list at next[v].
+ */
+static void apex_searches(const igraph_adjlist_t *in, struct acg_apex_lists *a,
+			  igraph_integer_t *seen, igraph_integer_t *queue, igraph_integer_t *next,
+			  bool fill)
+{
+	igraph_integer_t k, head, tail, v, x;
+
+	for (k = 0; k < a->napexes; k++) {
+		head = tail = 0;
+		queue[tail++] = a->apex_vertex[k];
+		seen[a->apex_vertex[k]] = k + 1;
+		while (head < tail) {
+			igraph_vector_int_t *nb = igraph_adjlist_get(in, queue[head]);
+
+			v = queue[head++];
+			if (fill)
+				a->list[next[v]++] = k;
+			else
+				a->start[v + 1]++;
+			for (x = 0; x < igraph_vector_int_size(nb); x++) {
+				igraph_integer_t u = VECTOR(*nb)[x];
+
+				if (seen[u] != k + 1) {
+					seen[u] = k + 1;
+					queue[tail++] = u;
+				}
+			}
+		}
+	}
+}
+
+igraph_error_t acg_apex_lists(const igraph_t *g, struct acg_apex_lists *out)
+{
+	igraph_integer_t n = igraph_vcount(g), v, *seen = NULL, *queue = NULL, *next = NULL;
+	igraph_vector_int_t outdeg;
+	igraph_adjlist_t in;
+	igraph_error_t err;
+	bool have_in = false;
+
+	memset(out, 0, sizeof(*out));
 	if ((err = igraph_vector_int_init(&outdeg, 0)))
 		return err;
-	if ((err = igraph_vector_int_init(&reach, 0))) {
-		igraph_vector_int_destroy(&outdeg);
-		return err;
-	}
 	TRY(igraph_degree(g, &outdeg, igraph_vss_all(), IGRAPH_OUT, IGRAPH_LOOPS));
-	for (i = 0; i < n; i++)
-		dst[i] = 0;
-	for (i = 0; i < n; i++) {
-		if (VECTOR(outdeg)[i] != 0)
-			continue;
-		TRY(igraph_subcomponent(g, &reach, i, IGRAPH_IN));
-		for (k = 0; k < igraph_vector_int_size(&reach); k++)
-			dst[VECTOR(reach)[k]] += 1;
+	TRY(igraph_adjlist_init(g, &in, IGRAPH_IN, IGRAPH_NO_LOOPS, IGRAPH_NO_MULTIPLE));
+	have_in = true;
+	seen = calloc((size_t)n + 1, sizeof(*seen));
+	queue = malloc(((size_t)n + 1) * sizeof(*queue));
+	next = malloc(((size_t)n + 1) * sizeof(*next));
+	out->apex_vertex = malloc(((size_t)n + 1) * sizeof(*out->apex_vertex));
+	out->start = calloc((size_t)n + 2, sizeof(*out->start));
+	if (!seen || !queue || !next || !out->apex_vertex || !out->start) {
+		err = IGRAPH_ENOMEM;
+		goto out;
 	}
+	for (v = 0; v < n; v++)
+		if (VECTOR(outdeg)[v] == 0)
+			out->apex_vertex[out->napexes++] = v;
+	apex_searches(&in, out, seen, queue, next, false);
+	for (v = 0; v < n; v++) {
+		out->start[v + 1] += out->start[v];
+		next[v] = out->start[v];
+	}
+	if (!(out->list = malloc(((size_t)out->start[n] + 1) * sizeof(*out->list)))) {
+		err = IGRAPH_ENOMEM;
+		goto out;
+	}
+	memset(seen, 0, ((size_t)n + 1) * sizeof(*seen));
+	apex_searches(&in, out, seen, queue, next, true);
 out:
+	if (err)
+		acg_apex_lists_free(out);
+	if (have_in)
+		igraph_adjlist_destroy(&in);
 	igraph_vector_int_destroy(&outdeg);
-	igraph_vector_int_destroy(&reach);
+	free(seen);
+	free(queue);
+	free(next);
 	return err;
+}
+
+/* apexes: how many apexes each organisation reaches, itself included. */
+static igraph_error_t apexes_into(const igraph_t *g, double *dst)
+{
+	igraph_integer_t n = igraph_vcount(g), i;
+	struct acg_apex_lists a;
+	igraph_error_t err;
+
+	if ((err = acg_apex_lists(g, &a)))
+		return err;
+	for (i = 0; i < n; i++)
+		dst[i] = (double)(a.start[i + 1] - a.start[i]);
+	acg_apex_lists_free(&a);
+	return IGRAPH_SUCCESS;
 }
 
 /*
@@ -761,8 +840,11 @@ enum acg_status acg_metrics_compute(struct acg_graph *graph, const bool want[ACG
 		TRY(apex_distance_into(&col->g, v[ACG_METRIC_APEX_DISTANCE]));
 	if (want[ACG_METRIC_APEXES])
 		TRY(apexes_into(&col->g, v[ACG_METRIC_APEXES]));
-	if (want[ACG_METRIC_COMMUNITY])
-		TRY(community_into(&und->g, v[ACG_METRIC_COMMUNITY], opt->seed));
+	if (want[ACG_METRIC_COMMUNITY]) {
+		TRY(community_into(&und->g, v[ACG_METRIC_COMMUNITY], opt->seed,
+				   estimate ? 1 : ACG_LEIDEN_RUNS));
+		mx->estimated[ACG_METRIC_COMMUNITY] = estimate;
+	}
 	if (want[ACG_METRIC_EFFECTIVE_SIZE])
 		TRY(effective_size_into(&und->g, v[ACG_METRIC_EFFECTIVE_SIZE]));
 	if (any(want, ACG_METRIC_BROKERAGE_COORDINATOR, ACG_METRIC_BROKERAGE_LIAISON))

@@ -25,4 +25,24 @@
 igraph_error_t acg_constraint(const igraph_t *g, const igraph_vector_t *weights,
 			      igraph_vector_t *res);
 
+/*
+ * The apexes each vertex of the directed graph g reaches by following its
+ * edges, itself included; an apex is a vertex with no out-going edge, and
+ * apex k is the k-th in vertex order (its vertex: apex_vertex[k]).  Vertex
+ * v's apexes are list[start[v]] .. list[start[v + 1] - 1], in increasing
+ * order.  One search per apex over what reaches it, with no work per vertex
+ * that it does not reach: the time is that of the edges into the vertices
+ * reached, summed over apexes (igraph_subcomponent() would add |V| per
+ * apex).  Free with acg_apex_lists_free() (NULL-safe members).
+ */
+struct acg_apex_lists {
+	igraph_integer_t napexes;
+	igraph_integer_t *apex_vertex; /* napexes */
+	igraph_integer_t *start;       /* |V| + 1 */
+	igraph_integer_t *list;        /* start[|V|] */
+};
+
+igraph_error_t acg_apex_lists(const igraph_t *g, struct acg_apex_lists *out);
+void acg_apex_lists_free(struct acg_apex_lists *a);
+
 #endif /* ACCGRAPH_METRICS_IMPL_H */

@@ -962,9 +962,9 @@ static void write_organisations(FILE *f, const struct acg_model *m, const struct
 	if (estimated)
 		fprintf(f,
 			"<p class=\"note\">Betweenness and harmonic centrality are estimates: paths "
-			"longer than %d links are not counted (<code>--exact</code> computes them "
-			"exactly).</p>\n",
-			ACG_ESTIMATE_CUTOFF);
+			"longer than %d links are not counted; community is one Leiden run's, not "
+			"the best of %d (<code>--exact</code> computes them exactly).</p>\n",
+			ACG_ESTIMATE_CUTOFF, ACG_LEIDEN_RUNS);
 	fputs("<h3>What the columns mean</h3>\n<dl class=\"glossary\">\n", f);
 	for (c = 0; c < ACG_METRIC_COUNT; c++) {
 		const char *meaning = metric_meaning((enum acg_metric)c);

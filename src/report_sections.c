@@ -19,6 +19,7 @@
 #include "accgraph/metrics.h"
 #include "accgraph/structure.h"
 #include "graph_impl.h"
+#include "metrics_impl.h"
 #include "report_impl.h"
 #include "util.h"
 
@@ -750,69 +751,16 @@ out:
 
 /* ---- divergent accountability ----------------------------------------------------- */
 
-/*
- * The apexes each organisation reaches, as bit sets of `words` 64-bit words
- * per organisation (apex k is bit k).  NULL when out of memory or on an
- * igraph error (*err set).
- */
-static uint64_t *apex_sets(const struct ctx *c, size_t *words, size_t **apex_of,
-			   size_t *napexes, igraph_error_t *err)
-{
-	const igraph_t *g = &c->col->g;
-	const double *outdeg = c->mx->v[ACG_METRIC_OUT_DEGREE];
-	size_t n = c->m->norgs, i, k, a = 0;
-	uint64_t *bits = NULL;
-	igraph_vector_int_t reach;
-
-	*apex_of = NULL;
-	for (i = 0; i < n; i++)
-		a += outdeg[i] == 0;
-	*napexes = a;
-	*words = (a + 63) / 64;
-	if (*words && n > SIZE_MAX / 8 / *words) {
-		*err = IGRAPH_ENOMEM;
-		return NULL;
-	}
-	bits = calloc(n * *words + 1, sizeof(*bits));
-	*apex_of = calloc(a + 1, sizeof(**apex_of));
-	if (!bits || !*apex_of || (*err = igraph_vector_int_init(&reach, 0))) {
-		if (!*err)
-			*err = IGRAPH_ENOMEM;
-		free(bits);
-		free(*apex_of);
-		*apex_of = NULL;
-		return NULL;
-	}
-	for (i = 0, a = 0; i < n; i++) {
-		if (outdeg[i] != 0)
-			continue;
-		(*apex_of)[a] = i;
-		if ((*err = igraph_subcomponent(g, &reach, (igraph_integer_t)i, IGRAPH_IN))) {
-			free(bits);
-			free(*apex_of);
-			*apex_of = NULL;
-			igraph_vector_int_destroy(&reach);
-			return NULL;
-		}
-		for (k = 0; k < (size_t)igraph_vector_int_size(&reach); k++)
-			bits[(size_t)VECTOR(reach)[k] * *words + a / 64] |= (uint64_t)1 << (a % 64);
-		a++;
-	}
-	igraph_vector_int_destroy(&reach);
-	*err = IGRAPH_SUCCESS;
-	return bits;
-}
-
 /* "NHS England → Parliament; Wirral HWB → Wirral Council" for org i's principals. */
-static int describe_divergence(const struct ctx *c, struct buf *b, size_t i, const uint64_t *bits,
-			       size_t words, const size_t *apex_of, size_t napexes)
+static int describe_divergence(const struct ctx *c, struct buf *b, size_t i,
+			       const struct acg_apex_lists *ap)
 {
 	const struct acg_model *m = c->m;
-	size_t j, k, a;
+	size_t j, k;
+	igraph_integer_t x;
 
 	FOR_OUT_LINKS(c, i, k, j) {
 		size_t p = m->links[j].to;
-		bool first = true;
 
 		if (seen_principal(c, i, k, p))
 			continue;
@@ -823,16 +771,55 @@ static int describe_divergence(const struct ctx *c, struct buf *b, size_t i, con
 		}
 		if (buf_addf(b, "%s%s answers to ", b->n ? "; " : "", org_name(c, p)))
 			return -1;
-		for (a = 0; a < napexes; a++)
-			if (bits[p * words + a / 64] >> (a % 64) & 1) {
-				if (buf_addf(b, "%s%s", first ? "" : ", ", org_name(c, apex_of[a])))
-					return -1;
-				first = false;
-			}
-		if (first && buf_add(b, "no apex"))
+		for (x = ap->start[p]; x < ap->start[p + 1]; x++)
+			if (buf_addf(b, "%s%s", x > ap->start[p] ? ", " : "",
+				     org_name(c, (size_t)ap->apex_vertex[ap->list[x]])))
+				return -1;
+		if (ap->start[p] == ap->start[p + 1] && buf_add(b, "no apex"))
 			return -1;
 	}
 	return 0;
+}
+
+/* Whether principals p and q reach the same apexes. */
+static bool same_apexes(const struct acg_apex_lists *ap, size_t p, size_t q)
+{
+	igraph_integer_t n = ap->start[p + 1] - ap->start[p];
+
+	return n == ap->start[q + 1] - ap->start[q] &&
+	       !memcmp(&ap->list[ap->start[p]], &ap->list[ap->start[q]], (size_t)n * sizeof(*ap->list));
+}
+
+/*
+ * Whether org i's principals that reach an apex do not all reach the same
+ * apexes (a principal that reaches none is an accountability gap, reported
+ * under chains), and in *union_n how many apexes they reach in all; mark[]
+ * (one per apex) holds stamp where an apex has been counted for i.
+ */
+static bool divergent(const struct ctx *c, size_t i, const struct acg_apex_lists *ap,
+		      size_t *mark, size_t stamp, size_t *union_n)
+{
+	const struct acg_model *m = c->m;
+	size_t k, j, p, first = ACG_NONE;
+	bool differ = false;
+	igraph_integer_t x;
+
+	*union_n = 0;
+	FOR_OUT_LINKS(c, i, k, j) {
+		p = m->links[j].to;
+		if (ap->start[p] == ap->start[p + 1])
+			continue;
+		if (first == ACG_NONE)
+			first = p;
+		else if (!same_apexes(ap, first, p))
+			differ = true;
+		for (x = ap->start[p]; x < ap->start[p + 1]; x++)
+			if (mark[ap->list[x]] != stamp) {
+				mark[ap->list[x]] = stamp;
+				(*union_n)++;
+			}
+	}
+	return differ;
 }
 
 static bool strlist_has(const struct acg_strlist *l, const char *s)
@@ -917,45 +904,20 @@ static igraph_error_t section_divergent(struct ctx *c)
 						      "Divergent accountability");
 	struct acg_table *t = NULL, *mt = NULL;
 	struct buf b = {NULL, 0, 0};
-	uint64_t *bits = NULL, *u = NULL;
-	size_t *apex_of = NULL, words = 0, napexes = 0, i, j, w, r, count = 0, mcount = 0;
+	struct acg_apex_lists ap = {0, NULL, NULL, NULL};
+	size_t *mark = NULL, i, r, count = 0, mcount = 0, union_n;
 	size_t most = ACG_NONE, most_n = 0, nconf;
 	igraph_error_t err = IGRAPH_SUCCESS;
 
 	NEED(s);
-	bits = apex_sets(c, &words, &apex_of, &napexes, &err);
-	if (!bits)
+	if ((err = acg_apex_lists(&c->col->g, &ap)))
 		goto out;
-	NEED(u = calloc(words + 1, sizeof(*u)));
+	NEED(mark = calloc((size_t)ap.napexes + 1, sizeof(*mark)));
 	NEED(t = new_table(cols));
 	NEED(mt = new_table(mcols));
 	for (i = 0; i < m->norgs; i++) {
-		bool differ = false;
-		size_t union_n = 0, k;
-
-		if (c->mx->v[ACG_METRIC_PRINCIPALS][i] >= 2) {
-			/*
-			 * Divergent when the principals that reach an apex do not all
-			 * reach the same apexes (a principal that reaches none is an
-			 * accountability gap, reported under chains).
-			 */
-			memset(u, 0, words * sizeof(*u));
-			FOR_OUT_LINKS(c, i, k, j)
-				for (w = 0; w < words; w++)
-					u[w] |= bits[m->links[j].to * words + w];
-			FOR_OUT_LINKS(c, i, k, j) {
-				const uint64_t *pb = &bits[m->links[j].to * words];
-				bool reaches = false;
-
-				for (w = 0; w < words; w++)
-					reaches |= pb[w] != 0;
-				for (w = 0; w < words && reaches; w++)
-					differ |= pb[w] != u[w];
-			}
-			for (w = 0; w < words; w++)
-				union_n += (size_t)__builtin_popcountll(u[w]);
-		}
-		if (differ) {
+		if (c->mx->v[ACG_METRIC_PRINCIPALS][i] >= 2 &&
+		    divergent(c, i, &ap, mark, i + 1, &union_n)) {
 			count++;
 			if (union_n > most_n) {
 				most = i;
@@ -964,8 +926,7 @@ static igraph_error_t section_divergent(struct ctx *c)
 			NEED((r = org_row(c, t, i)) != (size_t)-1);
 			acg_table_set_number(t, r, 3, (double)union_n, true);
 			b.n = 0;
-			NEED(!buf_add(&b, "") &&
-			     !describe_divergence(c, &b, i, bits, words, apex_of, napexes));
+			NEED(!buf_add(&b, "") && !describe_divergence(c, &b, i, &ap));
 			NEED(!acg_table_set_text(t, r, 4, b.s));
 		}
 		b.n = 0;
@@ -1009,9 +970,8 @@ out:
 	acg_table_free(t);
 	acg_table_free(mt);
 	free(b.s);
-	free(bits);
-	free(u);
-	free(apex_of);
+	free(mark);
+	acg_apex_lists_free(&ap);
 	return err;
 }
 

@@ -44,7 +44,8 @@ enum acg_metric {
 	ACG_METRIC_APEX_DISTANCE, /* fewest links up to any apex; NaN if none is reachable */
 	ACG_METRIC_APEXES,       /* apexes reached by upward chains, itself included */
 	ACG_METRIC_COMMUNITY,    /* Leiden modularity community, undirected, collapsed;
-				    numbered from 1 in order of first member */
+				    the best of ACG_LEIDEN_RUNS runs; numbered from 1
+				    in order of first member */
 	ACG_METRIC_EFFECTIVE_SIZE, /* Burt's effective size, undirected, collapsed,
 				      unweighted: n - 2t/n; NaN for an isolate */
 	ACG_METRIC_BROKERAGE_COORDINATOR, /* Gould-Fernandez role counts, groups = */
@@ -80,9 +81,10 @@ struct acg_metric_options {
 /*
  * The figures computed; v[m] is NULL for a metric not asked for, else an
  * array of one value per organisation.  estimated[m] is true when v[m] holds
- * estimates (betweenness and harmonic centrality above ACG_EXACT_LIMIT
- * organisations without `exact`: shortest paths longer than
- * ACG_ESTIMATE_CUTOFF links are then not counted).
+ * estimates, above ACG_EXACT_LIMIT organisations without `exact`: betweenness
+ * and harmonic centrality then leave out shortest paths longer than
+ * ACG_ESTIMATE_CUTOFF links, and community is one Leiden run's, not the best
+ * of ACG_LEIDEN_RUNS (each run takes about 2 s at a million organisations).
  */
 struct acg_metrics {
 	size_t n;
@@ -91,6 +93,7 @@ struct acg_metrics {
 };
 
 #define ACG_ESTIMATE_CUTOFF 6
+#define ACG_LEIDEN_RUNS 10
 
 /*
  * Computes the metrics with want[m] set for every organisation of the

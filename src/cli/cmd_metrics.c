@@ -36,7 +36,8 @@ const struct cli_command cmd_metrics = {
 	"  apex_distance      fewest links up to an apex (an organisation with no\n"
 	"                     out-going link); empty if none is reachable\n"
 	"  apexes             apexes reached by upward chains, itself included\n"
-	"  community          Leiden modularity community (undirected, collapsed)\n"
+	"  community          Leiden modularity community (undirected, collapsed),\n"
+	"                     the best of 10 runs\n"
 	"and, when asked for with --columns:\n"
 	"  effective_size     Burt's effective size (undirected, collapsed, unweighted)\n"
 	"  brokerage_coordinator, brokerage_itinerant, brokerage_representative,\n"
@@ -50,8 +51,9 @@ const struct cli_command cmd_metrics = {
 	"  --top N         only the first N rows (after sorting)\n"
 	"  --columns LIST  the columns to print, comma-separated; \"all\" for every\n"
 	"                  column; +COL,... adds columns to the default ones\n"
-	"  --exact         compute betweenness and harmonic exactly above 20000\n"
-	"                  organisations (they are otherwise estimates)\n"
+	"  --exact         above 20000 organisations, compute betweenness and\n"
+	"                  harmonic exactly and community from 10 Leiden runs (they\n"
+	"                  are otherwise estimates, and one run)\n"
 	"  -o, --output OUT  write to OUT instead of standard output\n"
 	"  -h, --help      show this help\n"
 	"\n" CLI_SYSTEM_USAGE,
@@ -160,12 +162,20 @@ static struct acg_table *metrics_table(const struct acg_model *m, const struct a
 
 static void note_estimates(const struct acg_metrics *mx, size_t norgs)
 {
-	if (mx->estimated[ACG_METRIC_BETWEENNESS] || mx->estimated[ACG_METRIC_HARMONIC])
+	bool paths = mx->estimated[ACG_METRIC_BETWEENNESS] || mx->estimated[ACG_METRIC_HARMONIC];
+	bool community = mx->estimated[ACG_METRIC_COMMUNITY];
+
+	if (paths)
 		fprintf(stderr,
 			"accgraph: note: with %zu organisations (more than %d), betweenness and "
 			"harmonic are estimates that leave out paths longer than %d links; "
 			"--exact computes them exactly\n",
 			norgs, ACG_EXACT_LIMIT, ACG_ESTIMATE_CUTOFF);
+	if (community)
+		fprintf(stderr,
+			"accgraph: note: with %zu organisations (more than %d), community is "
+			"one Leiden run's, not the best of %d; --exact runs them all\n",
+			norgs, ACG_EXACT_LIMIT, ACG_LEIDEN_RUNS);
 }
 
 struct table_job {
