@@ -254,9 +254,37 @@ void acg_table_truncate(struct acg_table *t, size_t n)
 
 /* ---- writers ----------------------------------------------------------------- */
 
+/*
+ * A whole number below 10^15 in magnitude as %.0f prints it (without the
+ * sign of -0), by hand: a table of a million rows has millions of them.
+ * False for any other value.
+ */
+static bool format_whole(char buf[64], double x)
+{
+	char digits[24];
+	long long v;
+	size_t n = 0, k = 0;
+
+	if (!(fabs(x) < 1e15) || x != (double)(long long)x)
+		return false;
+	v = (long long)x;
+	if (v < 0)
+		buf[k++] = '-';
+	do {
+		digits[n++] = (char)('0' + (v < 0 ? -(v % 10) : v % 10));
+		v /= 10;
+	} while (v);
+	while (n)
+		buf[k++] = digits[--n];
+	buf[k] = '\0';
+	return true;
+}
+
 /* The number as printed: integers whole, others with %.6g. */
 static void format_number(char buf[64], const struct cell *c)
 {
+	if (c->integer && format_whole(buf, c->number))
+		return;
 	if (c->integer)
 		snprintf(buf, 64, "%.0f", c->number);
 	else
