@@ -102,9 +102,13 @@ enum acg_status acg_read_stream(FILE *f, size_t max, char **buf, size_t *len)
 		acg_advise_huge_pages(p, cap);
 	}
 	for (;;) {
-		/* Room for 64 KiB more, never past max + 1 bytes and the NUL. */
+		/*
+		 * When full, room for 64 KiB more, never past max + 1 bytes and
+		 * the NUL.  (A file read whole at once is not grown only to
+		 * learn that it has ended: growing copies it.)
+		 */
 		want = n + 65536 < max + 2 ? n + 65536 : max + 2;
-		if (want > cap && acg_grow((void **)&p, &cap, want, 1)) {
+		if (n + 2 > cap && want > cap && acg_grow((void **)&p, &cap, want, 1)) {
 			free(p);
 			return ACG_ENOMEM;
 		}
