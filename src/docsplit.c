@@ -108,7 +108,7 @@ static bool skip_value(struct scan *s)
 				return false;
 		} else if (c == '}' || c == ']') {
 			if (!depth)
-				return s->p > 0; /* the end of a scalar */
+				return true; /* the end of a scalar (or of nothing: see scan_member) */
 			if (!--depth) {
 				s->p++;
 				return true;

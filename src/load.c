@@ -1371,6 +1371,7 @@ static void take_org(struct loader *L, const json_t *e, size_t i, struct acg_org
 		check_organisation(L, e, i);
 		return;
 	}
+	/* The rest of the digested organisation (its id is o's already). */
 	pre->id = o->id;
 	*o = *pre;
 	o->type = t;
