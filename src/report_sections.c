@@ -787,7 +787,8 @@ static bool same_apexes(const struct acg_apex_lists *ap, size_t p, size_t q)
 	igraph_integer_t n = ap->start[p + 1] - ap->start[p];
 
 	return n == ap->start[q + 1] - ap->start[q] &&
-	       !memcmp(&ap->list[ap->start[p]], &ap->list[ap->start[q]], (size_t)n * sizeof(*ap->list));
+	       !memcmp(&ap->list[ap->start[p]], &ap->list[ap->start[q]],
+		       (size_t)n * sizeof(*ap->list));
 }
 
 /*
